@@ -1,0 +1,143 @@
+import type { Knex } from 'knex';
+import { OmeroClient } from '../../src/client/omero-client.js';
+import { WorkerTransport } from '../../src/client/transport/worker-transport.js';
+import { ParametersI } from '../../src/model/index.js';
+import { hashPassword } from '../../src/server/auth/password-hash.js';
+import { openDatabase, type Database } from '../../src/server/db/open-database.js';
+import { openBenchEnvironment, type EngineName } from './engines.js';
+import { addProjects, pickRoles, seedWorld } from './seed.js';
+import { ServerProbe } from './server-probe.js';
+import { ratio, round, summarize, type Summary } from './stats.js';
+
+export const PER_CALL_HQL = 'select p from Project p where p.id = :id';
+const PASSWORD = 'bench-user-password';
+
+export interface PerCallVariant {
+  readonly label: string;
+  readonly summary: Summary;
+  /** Median over the direct Knex median. */
+  readonly ratio: number;
+}
+
+export interface PerCallResult {
+  readonly engine: EngineName;
+  readonly calls: number;
+  readonly hql: string;
+  readonly sql: string;
+  readonly caller: string;
+  /** SQL statements one API call sends (BEGIN/COMMIT included), against 1 for the direct query. */
+  readonly statementsPerCall: number;
+  readonly variants: readonly PerCallVariant[];
+  readonly target: number;
+  readonly ratio: number;
+}
+
+/**
+ * Per-call cost (issue 6 §2): `query_service.findAllByQuery(HQL, params)` through the blocking
+ * client against the SQL that HQL compiles to for the same caller, through Knex directly, in one
+ * process. Also the server alone (in this process, no worker thread: the per-call session,
+ * membership and permission lookups, compile and hydrate) and a bare transport round trip, which
+ * split the difference. PostgreSQL runs the variants interleaved call by call; PGlite, which
+ * only one owner may open, in blocks (direct and in-process server, then the worker).
+ */
+export async function benchPerCall(engine: EngineName, o: { calls: number; projects: number; pgUrl: string; log: (s: string) => void }): Promise<PerCallResult> {
+  const env = await openBenchEnvironment(engine, o.pgUrl, 'percall');
+  let db: Database | null = await openDatabase(env.config);
+  let transport: WorkerTransport | null = null;
+  try {
+    await seedWorld(db.knex, { users: 40, groups: 8 }, await hashPassword(PASSWORD));
+    await addProjects(db.knex, 1, o.projects);
+    const roles = await pickRoles(db.knex);
+    const id = Number(
+      ((await db.knex.raw('select id from project where group_id = ? order by id limit 1 offset 10', [roles.group.id])).rows as Array<{ id: number }>)[0]!.id,
+    );
+    const probe = new ServerProbe(db);
+    const key = await probe.login(roles.member.name, PASSWORD);
+    const compiled = await probe.compile(key, PER_CALL_HQL, { params: { id } }, {});
+    const params = () => new ParametersI().addId(id);
+    const direct = async (knex: Knex) => {
+      const r = await knex.raw(compiled.sql, compiled.bindings as Knex.RawBinding[]);
+      if (r.rows.length !== 1) throw new Error('the direct query found no row');
+    };
+    const statementsPerCall = await probe.countStatements(() => probe.findAllByQuery(key, PER_CALL_HQL, params(), {}));
+    const samples = { direct: [] as number[], server: [] as number[], api: [] as number[], ping: [] as number[] };
+    const time = async (into: number[], fn: () => unknown) => {
+      const t0 = performance.now();
+      await fn();
+      into.push(performance.now() - t0);
+    };
+    const openClient = () => {
+      transport = new WorkerTransport(env.config);
+      const client = new OmeroClient('localhost', transport);
+      client.joinSession(key);
+      const qs = client.getSession().getQueryService();
+      const api = () => {
+        if (qs.findAllByQuery(PER_CALL_HQL, params()).length !== 1) throw new Error('the API call found no row');
+      };
+      const t = transport;
+      return { api, ping: () => t.request({ op: 'ping' }) };
+    };
+    const warm = Math.min(200, o.calls);
+    if (engine === 'postgres') {
+      const c = openClient();
+      for (let i = 0; i < warm; i++) {
+        await direct(db.knex);
+        await probe.findAllByQuery(key, PER_CALL_HQL, params(), {});
+        c.api();
+        c.ping();
+      }
+      for (let i = 0; i < o.calls; i++) {
+        await time(samples.direct, () => direct(db!.knex));
+        await time(samples.server, () => probe.findAllByQuery(key, PER_CALL_HQL, params(), {}));
+        await time(samples.api, () => c.api());
+        await time(samples.ping, () => c.ping());
+      }
+    } else {
+      for (let i = 0; i < warm; i++) {
+        await direct(db.knex);
+        await probe.findAllByQuery(key, PER_CALL_HQL, params(), {});
+      }
+      for (let i = 0; i < o.calls; i++) {
+        await time(samples.direct, () => direct(db!.knex));
+        await time(samples.server, () => probe.findAllByQuery(key, PER_CALL_HQL, params(), {}));
+      }
+      await db.close();
+      db = null;
+      const c = openClient();
+      for (let i = 0; i < warm; i++) {
+        c.api();
+        c.ping();
+      }
+      for (let i = 0; i < o.calls; i++) {
+        await time(samples.api, () => c.api());
+        await time(samples.ping, () => c.ping());
+      }
+    }
+    const base = summarize(samples.direct).median;
+    const variant = (label: string, s: number[]): PerCallVariant => {
+      const summary = summarize(s);
+      return { label, summary, ratio: ratio(summary.median, base) };
+    };
+    const variants = [
+      variant('Knex directly: the compiled SQL (baseline)', samples.direct),
+      variant('server in this process: OmeroServer.invoke (no worker, no wire)', samples.server),
+      variant('blocking client: query_service.findAllByQuery', samples.api),
+      variant('transport round trip only (ping, no database)', samples.ping),
+    ];
+    return {
+      engine,
+      calls: o.calls,
+      hql: PER_CALL_HQL,
+      sql: compiled.sql,
+      caller: `${roles.member.name} (member of ${roles.member.groups.length} groups; context: default group ${roles.group.name}, ${roles.group.level})`,
+      statementsPerCall,
+      variants,
+      target: 1.5,
+      ratio: round(variants[2]!.ratio),
+    };
+  } finally {
+    (transport as WorkerTransport | null)?.close();
+    await db?.close();
+    await env.close();
+  }
+}

@@ -1,0 +1,124 @@
+import type { EngineName } from './engines.js';
+import type { BenchOptions, SectionName } from './options.js';
+import { cell, times, verdict, type Table } from './report.js';
+import { benchBulk, type BulkResult } from './bulk.js';
+import { benchPerCall, type PerCallResult } from './per-call.js';
+import { benchScale, type ScaleResult } from './scale.js';
+import { benchStartup, type StartupEngineResult } from './startup.js';
+
+/** What each section runs per engine, and how its result becomes report tables. */
+export interface SectionRunner<R = unknown> {
+  readonly description: string;
+  readonly target: string;
+  run(engine: EngineName, o: BenchOptions & { log: (s: string) => void }): Promise<R>;
+  tables(engine: EngineName, r: R): Table[];
+}
+
+const startup: SectionRunner<StartupEngineResult> = {
+  description: 'Process start-up with a stored session: `omero user list` and `omero shell --login` up to the prompt, vs bare `node -e 0`; medians of interleaved runs',
+  target: 'PostgreSQL: CLI ≤ 2.5× and shell ≤ 4× bare node (wall-clock medians)',
+  run: (engine, o) => benchStartup(engine, { runs: o.sizes.startupRuns, warmup: o.sizes.startupWarmup, pgUrl: o.pgUrl, log: o.log }),
+  tables: (engine, r) => [
+    {
+      title: `1. Start-up on ${engine} (median of ${r.runs} interleaved runs; ratios against node -e 0 of the same runs)`,
+      headers: ['command', 'wall ms', 'ratio', 'target', 'cpu ms', 'cpu ratio'],
+      rows: r.measures.map((m) => [
+        m.label,
+        m.medianWallMs,
+        times(m.ratio),
+        m.target === undefined ? '' : `≤ ${m.target}×: ${verdict(m.ratio, m.target)}`,
+        m.medianCpuMs,
+        times(m.cpuRatio),
+      ]),
+      notes: ['cpu = user+system time of the process and its threads (from /proc), less sensitive to other load on the machine'],
+    },
+  ],
+};
+
+const perCall: SectionRunner<PerCallResult> = {
+  description: "Per-call cost: query_service.findAllByQuery('select p from Project p where p.id = :id', params) through the blocking client vs the same SQL through Knex directly, in one process",
+  target: 'blocking client ≤ 1.5× Knex directly (medians)',
+  run: (engine, o) => benchPerCall(engine, { calls: o.sizes.perCallCalls, projects: o.sizes.perCallProjects, pgUrl: o.pgUrl, log: o.log }),
+  tables: (engine, r) => [
+    {
+      title: `2. Per-call cost on ${engine} (${r.calls} calls each; ${r.statementsPerCall} SQL statements per API call)`,
+      headers: ['variant', 'median ms', 'p95 ms', 'mean ms', 'ratio'],
+      rows: r.variants.map((v, i) => [v.label, v.summary.median, v.summary.p95, v.summary.mean, i === 2 ? `${times(v.ratio)} (target ≤ ${r.target}×: ${verdict(v.ratio, r.target)})` : times(v.ratio)]),
+      notes: [`caller: ${r.caller}`],
+    },
+  ],
+};
+
+const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+const scale: SectionRunner<ScaleResult> = {
+  description:
+    'Scale: a synthetic world (users in a few groups each, one owner per group, mixed permission levels) with 10k, 100k and 1M projects; member, group-owner and admin queries with omero.group = a group and = -1 through the blocking client (p50/p95), and the EXPLAIN ANALYZE plan of each query as compiled for its caller',
+  target: 'p95 ≤ 10 ms per query, and no sequential scan of a data table in any plan',
+  run: (engine, o) => {
+    const sizes = o.sizes.scaleProjects[engine];
+    const note =
+      engine === 'pglite' && !o.quick
+        ? `PGlite runs the smaller sizes only (${sizes.map(short).join(', ')} projects): the 1M step is for PostgreSQL`
+        : undefined;
+    return benchScale(engine, { sizes, users: o.sizes.scaleUsers, groups: o.sizes.scaleGroups, repeats: o.sizes.scaleRepeats[engine], pgUrl: o.pgUrl, log: o.log, ...(note ? { note } : {}) });
+  },
+  tables: (engine, r) => {
+    const first = r.steps[0];
+    if (!first) return [];
+    const last = r.steps[r.steps.length - 1]!;
+    const timing: Table = {
+      title: `3. Scale on ${engine}: ${r.users.toLocaleString('en-US')} users, ${r.groups.toLocaleString('en-US')} groups, ${r.memberships.toLocaleString('en-US')} memberships; ms through the blocking client (${r.repeats} runs each)`,
+      headers: ['role', 'context', 'query', 'rows', ...r.steps.flatMap((s) => [`${short(s.projects)} p50`, `${short(s.projects)} p95`]), 'seq scans'],
+      rows: first.queries.map((q, k) => [
+        q.role,
+        q.context,
+        q.query,
+        last.queries[k]!.rows,
+        ...r.steps.flatMap((s) => [s.queries[k]!.summary.p50, s.queries[k]!.summary.p95]),
+        r.steps.some((s) => s.queries[k]!.plan.seqScans.length > 0) ? r.steps.flatMap((s) => s.queries[k]!.plan.seqScans).join(',') : 'none',
+      ]),
+      notes: [
+        `member: ${r.roles.member}; group owner: ${r.roles.owner}; admin: ${r.roles.admin}; group: ${r.roles.group}`,
+        `load: ${r.steps.map((s) => `${short(s.projects)} in ${s.loadSeconds} s`).join(', ')} (world ${r.worldSeconds} s)`,
+        `target p95 ≤ ${r.target.p95Ms} ms: ${r.steps.map((s) => `${short(s.projects)} worst p95 ${cell(s.worstP95)} ms ${s.worstP95 <= r.target.p95Ms ? 'met' : 'NOT met'}`).join('; ')}`,
+        ...(r.note ? [r.note] : []),
+      ],
+    };
+    const plans: Table = {
+      title: `3b. Plans on ${engine} at ${short(last.projects)} projects (EXPLAIN ANALYZE of the SQL each caller's HQL compiles to)`,
+      headers: ['role', 'context', 'query', 'exec ms', 'plan'],
+      rows: last.queries.map((q) => [q.role, q.context, q.query, q.plan.executionMs, q.plan.shape]),
+    };
+    return [timing, plans];
+  },
+};
+
+const bulk: SectionRunner<BulkResult> = {
+  description: 'Bulk: creating users through the API in one process vs one `omero user add` process per user (extrapolated from a sample of processes)',
+  target: 'none given: the report shows the cost per user of each way',
+  run: (engine, o) =>
+    benchBulk(engine, {
+      target: o.sizes.bulkTarget,
+      users: o.sizes.bulkApiUsers[engine],
+      passwordUsers: o.sizes.bulkApiPasswordUsers[engine],
+      processes: o.sizes.bulkCliProcesses[engine],
+      pgUrl: o.pgUrl,
+      log: o.log,
+    }),
+  tables: (engine, r) => [
+    {
+      title: `4. Bulk user creation on ${engine}: ${r.target.toLocaleString('en-US')} users`,
+      headers: ['way', 'users run', 'ms / user', `s for ${short(r.target)}`, 'vs API + password'],
+      rows: r.variants.map((v) => [v.label, v.measured, v.msPerUser, `${cell(v.secondsForTarget)}${v.extrapolated ? ' (extrapolated)' : ''}`, times(v.ratio)]),
+      notes: [`one password hash (scrypt N=2^15) takes ${cell(r.hashMs)} ms here: every way that sets a password pays it once per user`],
+    },
+  ],
+};
+
+export const SECTION_RUNNERS: Record<SectionName, SectionRunner<any>> = {
+  startup,
+  perCall,
+  scale,
+  bulk,
+};

@@ -1,0 +1,108 @@
+import { mustRun, timedRun, timeToPrompt, type TimedRun } from './processes.js';
+import { openBenchEnvironment, OMERO_BIN, REPO_ROOT, ROOT_PASSWORD, type EngineName } from './engines.js';
+import { median, ratio, round } from './stats.js';
+
+/** One measured command: its runs and medians. */
+export interface StartupMeasure {
+  readonly label: string;
+  readonly command: string;
+  readonly wallMs: readonly number[];
+  readonly cpuMs: readonly number[];
+  readonly medianWallMs: number;
+  readonly medianCpuMs: number | null;
+  /** Median wall time over the baseline's median wall time in the same run. */
+  readonly ratio: number;
+  /** The same for CPU time (less sensitive to other load on the machine). */
+  readonly cpuRatio: number | null;
+  readonly target?: number;
+}
+
+export interface StartupEngineResult {
+  readonly engine: EngineName;
+  readonly runs: number;
+  readonly cliCommand: string;
+  readonly measures: readonly StartupMeasure[];
+}
+
+export interface StartupOptions {
+  readonly runs: number;
+  readonly warmup: boolean;
+  readonly pgUrl: string;
+  readonly log: (s: string) => void;
+}
+
+const PROMPT = /omero \S+@\S+> /;
+const NODE_PROMPT = /> (\x1b\[[0-9;]*[A-Za-z])*$/;
+
+/**
+ * Start-up (issue 6 §1): `omero user list` and `omero shell --login` up to its prompt, with a
+ * stored session, against bare `node -e 0` — interleaved run by run so that the machine's load
+ * affects them alike; medians; ratios against the baseline of the same run.
+ */
+export async function benchStartup(engine: EngineName, o: StartupOptions): Promise<StartupEngineResult> {
+  const env = await openBenchEnvironment(engine, o.pgUrl, 'startup');
+  try {
+    await mustRun(process.execPath, [OMERO_BIN, 'login', '-s', 'localhost', '-u', 'root'], { ...env.env, OMERO_PASSWORD: ROOT_PASSWORD });
+    // `omero user list` when the user plugin has it; before that, `omero login` (stored session) stood in.
+    const probe = await timedRun(process.execPath, [OMERO_BIN, 'user', 'list'], env.env);
+    const cliArgs = probe.status === 0 ? ['user', 'list'] : ['login'];
+    if (probe.status !== 0) o.log(`  (omero user list failed, measuring omero login instead: ${probe.stderr.trim().split('\n').pop()})`);
+    const node = process.execPath;
+    const plans: Array<{ label: string; command: string; run: () => Promise<TimedRun>; target?: number }> = [
+      { label: 'node -e 0 (baseline)', command: 'node -e 0', run: () => mustRun(node, ['-e', '0'], env.env) },
+      {
+        label: `omero ${cliArgs.join(' ')}`,
+        command: `node bin/omero.js ${cliArgs.join(' ')}`,
+        run: () => mustRun(node, [OMERO_BIN, ...cliArgs], env.env),
+        target: engine === 'postgres' ? 2.5 : undefined,
+      },
+      {
+        label: 'omero shell --login (to prompt)',
+        command: 'node bin/omero.js shell --login  [on a pty, until the prompt]',
+        run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login'], env.env, PROMPT, '.exit\r'),
+        target: engine === 'postgres' ? 4 : undefined,
+      },
+      {
+        // What no omero code can go below: the process (and the engine's thread) load these.
+        label: 'node loading knex + pg only (context)',
+        command: `node -e "require('knex'); require('pg')"`,
+        run: () => mustRun(node, ['-e', "require('knex'); require('pg')"], env.env, undefined, REPO_ROOT),
+      },
+      {
+        label: 'node REPL (to prompt, context)',
+        command: 'node  [on a pty, until the prompt]',
+        run: () => timeToPrompt(node, [], env.env, NODE_PROMPT, '.exit\r'),
+      },
+    ];
+    const samples = plans.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+    // One warm-up round (page cache, PostgreSQL's caches), then the measured rounds.
+    if (o.warmup) for (const p of plans) await p.run();
+    for (let i = 0; i < o.runs; i++) {
+      for (const [k, p] of plans.entries()) {
+        const r = await p.run();
+        samples[k]!.wall.push(r.wallMs);
+        if (r.cpuMs !== null) samples[k]!.cpu.push(r.cpuMs);
+      }
+    }
+    const baseWall = median(samples[0]!.wall);
+    const baseCpu = samples[0]!.cpu.length ? median(samples[0]!.cpu) : Number.NaN;
+    const measures = plans.map((p, k): StartupMeasure => {
+      const s = samples[k]!;
+      const medianCpu = s.cpu.length ? median(s.cpu) : null;
+      return {
+        label: p.label,
+        command: p.command,
+        wallMs: s.wall.map(round),
+        cpuMs: s.cpu.map(round),
+        medianWallMs: round(median(s.wall)),
+        medianCpuMs: medianCpu === null ? null : round(medianCpu),
+        ratio: ratio(median(s.wall), baseWall),
+        cpuRatio: medianCpu === null ? null : ratio(medianCpu, baseCpu),
+        ...(p.target !== undefined ? { target: p.target } : {}),
+      };
+    });
+    return { engine, runs: o.runs, cliCommand: `omero ${cliArgs.join(' ')}`, measures };
+  } finally {
+    await env.close();
+  }
+}

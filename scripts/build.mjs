@@ -1,0 +1,19 @@
+// Builds dist/ with the TypeScript compiler (run by `npm ci` through `prepare`, and `npm run build`).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+let tsc;
+try {
+  // TypeScript 7's exports map hides bin/tsc from require.resolve; find it beside package.json.
+  tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+} catch {
+  console.error('omero-shell: TypeScript is not installed; run `npm ci` (dev dependencies are needed to build)');
+  process.exit(1);
+}
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });

@@ -1,0 +1,78 @@
+import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CliError } from '../cli-error.js';
+import { err, type CliIO } from '../cli-io.js';
+import { EXAMPLE_USERS } from '../../demo/example-environment.js';
+
+/** The repository's root (bin/, dist/, sessions/ live there). */
+const REPO = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
+/** Root's password of the demo database unless OMERO_ROOT_PASSWORD says otherwise (it is local). */
+export const DEMO_ROOT_PASSWORD = 'omero-demo-root';
+
+/**
+ * `omero demo` (what `npm start` runs): prepares the embedded database with seed 002's example
+ * environment (users user-2 and user-3, groups private-1, read-only-1, read-write-1,
+ * read-annotate-1) and opens the shell as user-2. Uses the repository's own `.omero/` user dir and
+ * `sessions/` unless OMERO_USERDIR / OMERO_SESSIONDIR are set.
+ */
+export function demoCommand(io: CliIO): Command {
+  return new Command('demo')
+    .description("Open the shell as user-2 on a database holding seed 002's example users and groups")
+    .option('--user <NAME>', 'which example user to log in as (user-2 or user-3)', 'user-2')
+    .option('--no-shell', 'prepare the database only')
+    .action(async (opts: { user: string; shell: boolean }) => {
+      const env: NodeJS.ProcessEnv = { ...io.env };
+      env.OMERO_USERDIR ??= join(REPO, '.omero');
+      env.OMERO_SESSIONDIR ??= existsSync(join(REPO, 'sessions')) ? join(REPO, 'sessions') : join(env.OMERO_USERDIR, 'sessions');
+      const dio: CliIO = { ...io, env };
+      const user = EXAMPLE_USERS.find((u) => u.omeName === opts.user);
+      if (!user) throw new CliError(2, `argument --user: invalid choice: '${opts.user}' (choose from user-2, user-3)`);
+      const rootPassword = env.OMERO_ROOT_PASSWORD ?? DEMO_ROOT_PASSWORD;
+      await prepare(dio, rootPassword);
+      if (!opts.shell) return;
+      const { main } = await import('../main.js');
+      const status = await main(['shell', '--login', '-s', 'localhost', '-u', user.omeName], { ...dio, env: { ...env, OMERO_PASSWORD: user.password } });
+      if (status !== 0) throw new CliError(status, '');
+    });
+}
+
+async function prepare(io: CliIO, rootPassword: string): Promise<void> {
+  const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
+  const config = databaseConfigFromEnv(io.env);
+  const database = await openDatabase(config);
+  try {
+    const { created } = await initialiseDatabase(database.knex, rootPassword);
+    if (created) err(io, `Initialised ${describeDatabase(config)} (root password: ${rootPassword === DEMO_ROOT_PASSWORD ? 'the demo default, see README' : 'from OMERO_ROOT_PASSWORD'})`);
+  } finally {
+    await database.close();
+  }
+  const { OmeroClient } = await import('../../client/omero-client.js');
+  const { sharedTransport, closeSharedTransport } = await import('../../client/transport/shared-transport.js');
+  const { ensureExampleEnvironment, ensureExampleProjects } = await import('../../demo/example-environment.js');
+  const transport = sharedTransport(config);
+  const client = new OmeroClient('localhost', transport);
+  try {
+    client.createSession('root', rootPassword);
+  } catch (e) {
+    throw new CliError(1, `Cannot log in as root to prepare the demo: ${(e as Error).message} (set OMERO_ROOT_PASSWORD)`);
+  }
+  try {
+    const report = ensureExampleEnvironment(client.getSession().getAdminService());
+    const projects = ensureExampleProjects((user, password) => {
+      const c = new OmeroClient('localhost', transport);
+      c.createSession(user, password);
+      return c;
+    });
+    if (report.createdGroups.length + report.createdUsers.length + projects.length > 0) {
+      err(
+        io,
+        `Created the example environment: groups ${report.createdGroups.join(', ') || '-'}; users ${report.createdUsers.join(', ') || '-'}; projects ${projects.join(', ') || '-'}`,
+      );
+    }
+  } finally {
+    client.closeSession();
+    closeSharedTransport();
+  }
+}

@@ -1,0 +1,327 @@
+import { Command, Option } from 'commander';
+import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import { ExperimenterGroupI, ExperimenterI, rbool, rstring, SecurityViolation, ValidationException } from '../../model/index.js';
+import { CliError } from '../cli-error.js';
+import { err, out, type CliIO } from '../cli-io.js';
+import { withConnection } from '../connection-scope.js';
+import { loginArgs, withLoginOptions } from '../login-options.js';
+import { renderTable } from '../output/index.js';
+import {
+  addAsOwnerArgument,
+  addGroupArguments,
+  addGroupPrintArguments,
+  addGroupSortingArguments,
+  addIdNameArguments,
+  addStyleArgument,
+  addUserArguments,
+  addUserPrintArguments,
+  addUserSortingArguments,
+  collectEmails,
+  collectGroupsTable,
+  collectUsersTable,
+  exclusiveGroup,
+  GROUP_ARGUMENTS,
+  groupFinder,
+  groupSelection,
+  groupsToChange,
+  isConstraintViolation,
+  lookupOrNull,
+  MembershipChanges,
+  readNewPassword,
+  readOwnPassword,
+  requireAdminPrivileges,
+  subcommand,
+  USER_PASSWORD_ENV,
+  userFinder,
+  userSelection,
+  type EmailOptions,
+  type GroupArgumentOptions,
+  type GroupsTableOptions,
+  type StyleOption,
+  type UserArgumentOptions,
+  type UsersTableOptions,
+} from '../usergroup/index.js';
+
+/**
+ * `omero user` (omero-py `plugins/user.py`, reference cli §2): add, list, info, listgroups,
+ * password, email, joingroup, leavegroup. Login arguments on this level and on add, list,
+ * password, email, joingroup and leavegroup, as in OMERO.
+ */
+export function userCommand(io: CliIO): Command {
+  const user = withLoginOptions(new Command('user').description('Support for adding and managing users').enablePositionalOptions());
+  for (const sub of [addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io)]) {
+    user.addCommand(sub);
+  }
+  return user;
+}
+
+interface AddOptions extends GroupArgumentOptions {
+  ignoreExisting?: boolean;
+  middlename?: string;
+  email?: string;
+  institution?: string;
+  admin?: boolean;
+  userpassword?: string;
+  userpasswordStdin?: boolean;
+  noPassword?: boolean;
+}
+
+/**
+ * `user add [--ignore-existing] [-m M] [-e E] [-i I] [-a] username firstname lastname [group …]
+ * [--group-id …] [--group-name …] [-P PW | --userpassword-stdin | --no-password]` (§2.1).
+ */
+function addCommand(io: CliIO): Command {
+  const cmd = subcommand('add', 'Add user')
+    .option('--ignore-existing', 'Do not fail if user already exists')
+    .option('-m, --middlename <MIDDLENAME>', 'Middle name, if available')
+    .option('-e, --email <EMAIL>')
+    .option('-i, --institution <INSTITUTION>')
+    .option('-a, --admin', 'Whether the user should be an admin')
+    .argument('<username>', "User's login name")
+    .argument('<firstname>', "User's first name")
+    .argument('<lastname>', "User's last name");
+  addGroupArguments(cmd, ' to join');
+  cmd.addOption(new Option('-P, --userpassword <USERPASSWORD>', `Password for user (visible to other local users: prefer the prompt, --userpassword-stdin or ${USER_PASSWORD_ENV})`));
+  cmd.addOption(new Option('--userpassword-stdin', 'Read the password for user from the first line of standard input'));
+  cmd.addOption(noPasswordOption());
+  exclusiveGroup(cmd, ['--userpassword', '--userpassword-stdin', '--no-password']);
+  withLoginOptions(cmd);
+  cmd.action(async (username: string, firstname: string, lastname: string, groups: string[], opts: AddOptions) => {
+    await withConnection(cmd, io, async (c) => {
+      const admin = c.client.getSession().getAdminService();
+      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership']);
+      // OMERO asks the server's omero.security.password_required, true by default; this engine
+      // always requires a password (an account without one cannot log in).
+      if (opts.noPassword) throw new CliError(502, 'Server does not allow user creation with empty passwords');
+      const existing = lookupOrNull(() => admin.lookupExperimenter(username));
+      if (existing) {
+        const message = `User exists: ${username} (id=${existing.id!.val})`;
+        if (!opts.ignoreExisting) throw new CliError(3, message);
+        out(io, message);
+        return;
+      }
+      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      const roles = admin.getSecurityRoles();
+      const ids = [...found.map((g) => g.id), roles.userGroupId, ...(opts.admin ? [roles.systemGroupId] : [])];
+      const [first, ...others] = ids.map((id) => new ExperimenterGroupI(id, false));
+      const e = new ExperimenterI();
+      e.omeName = rstring(username);
+      e.firstName = rstring(firstname);
+      e.lastName = rstring(lastname);
+      e.middleName = opts.middlename === undefined ? null : rstring(opts.middlename);
+      e.email = opts.email === undefined ? null : rstring(opts.email);
+      e.institution = opts.institution === undefined ? null : rstring(opts.institution);
+      e.ldap = rbool(false);
+      const password = await readNewPassword(io, { flag: opts.userpassword, fromStdin: opts.userpasswordStdin, login: username });
+      let id: number;
+      try {
+        id = admin.createExperimenterWithPassword(e, rstring(password), first!, others);
+      } catch (x) {
+        if (x instanceof ValidationException) {
+          if (isConstraintViolation(x)) throw new CliError(66, `User already exists: ${username}`);
+          throw new CliError(67, `Unknown ValidationException: ${x.message}`);
+        }
+        if (x instanceof SecurityViolation) throw new CliError(68, `Security violation: ${x.message}`);
+        throw x;
+      }
+      out(io, `Added user ${username} (id=${id}) with password`);
+    });
+  });
+  return cmd;
+}
+
+/**
+ * `--no-password`. Commander reads any `--no-X` flag as the negation of `--X`, which would turn
+ * the login option `-w/--password` false; this one is a plain flag stored as `noPassword`.
+ */
+function noPasswordOption(): Option {
+  const option = new Option('--no-password', 'Create user with empty password');
+  option.negate = false;
+  option.attributeName = () => 'noPassword';
+  return option;
+}
+
+/** The flags of the users table. */
+function usersTableCommand(cmd: Command): Command {
+  addStyleArgument(cmd);
+  addGroupPrintArguments(cmd);
+  addUserSortingArguments(cmd);
+  return cmd;
+}
+
+/** `user list`: all users in the users table (§2.2). */
+function listCommand(io: CliIO): Command {
+  const cmd = withLoginOptions(usersTableCommand(subcommand('list', 'List information about all users')));
+  cmd.action(async (opts: UsersTableOptions & StyleOption) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      out(io, renderTable(collectUsersTable(admin.lookupExperimenters(), admin.getSecurityRoles(), opts), opts.style));
+    });
+  });
+  return cmd;
+}
+
+/** `user info [user …]`: the given users, by default the caller (§2.3). */
+function infoCommand(io: CliIO): Command {
+  const cmd = subcommand('info', 'List information about the user(s). Default to the context user');
+  addUserArguments(cmd);
+  usersTableCommand(cmd);
+  cmd.action(async (users: string[], opts: UserArgumentOptions & UsersTableOptions & StyleOption) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      const found = userFinder(admin, io).list(userSelection(users, opts), true, () => admin.getEventContext().userId);
+      out(io, renderTable(collectUsersTable(found.map((f) => f.object), admin.getSecurityRoles(), opts), opts.style));
+    });
+  });
+  return cmd;
+}
+
+/** `user listgroups [user]`: the groups of one user, by default the caller (§2.4). */
+function listgroupsCommand(io: CliIO): Command {
+  const cmd = subcommand('listgroups', 'List the groups of the user. Default to the context user');
+  addUserArguments(cmd);
+  addStyleArgument(cmd);
+  addUserPrintArguments(cmd);
+  addGroupSortingArguments(cmd);
+  cmd.action(async (users: string[], opts: UserArgumentOptions & GroupsTableOptions & StyleOption) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      const found = userFinder(admin, io).list(userSelection(users, opts), true, () => admin.getEventContext().userId);
+      if (found.length !== 1) throw new CliError(516, 'Too many user arguments');
+      out(io, renderTable(collectGroupsTable(admin.containedGroups(found[0]!.id), opts), opts.style));
+    });
+  });
+  return cmd;
+}
+
+/**
+ * `user password [username]` (§2.5): verify the caller's password first (rc 456), then set the
+ * caller's or, for an administrator, another user's password (rc 457 unknown user).
+ */
+function passwordCommand(io: CliIO): Command {
+  const cmd = subcommand('password', "Set user's password").argument('[username]', 'Username if not the current user');
+  cmd.addOption(new Option('--userpassword-stdin', `Read the password to be set from the next line of standard input (else ${USER_PASSWORD_ENV}, else a prompt)`));
+  withLoginOptions(cmd);
+  cmd.action(async (username: string | undefined, opts: { userpasswordStdin?: boolean }) => {
+    await withConnection(cmd, io, async (c) => {
+      const session = c.client.getSession();
+      const admin = session.getAdminService();
+      const ownName = admin.getEventContext().userName;
+      const own = await readOwnPassword(io, ownName, loginArgs(cmd).password);
+      try {
+        session.setSecurityPassword(own);
+      } catch (e) {
+        if (e instanceof SecurityViolation) throw new CliError(456, 'SecurityViolation: Bad credentials');
+        throw e;
+      }
+      out(io, 'Verified password.\n');
+      if (username) {
+        const target = lookupOrNull(() => admin.lookupExperimenter(username));
+        if (!target) throw new CliError(457, `Unknown user: ${username}`);
+        out(io, `Changing password for ${username} (id:${target.id!.val})`);
+      } else {
+        out(io, `Changing password for ${ownName}`);
+      }
+      const password = rstring(await readNewPassword(io, { fromStdin: opts.userpasswordStdin, login: null }));
+      if (username) admin.changeUserPassword(username, password);
+      else admin.changePassword(password);
+      out(io, 'Password changed');
+    });
+  });
+  return cmd;
+}
+
+/** `user email [-n] [-1] [-i] [--all]` (§2.6). */
+function emailCommand(io: CliIO): Command {
+  const cmd = subcommand('email', "List users' email addresses")
+    .option('-n, --names', 'Print user names along with email addresses')
+    .option('-1, --one', 'Print one user per line')
+    .option('-i, --ignore', 'Ignore users without email addresses')
+    .option('--all', 'Include all users, including deactivated accounts');
+  withLoginOptions(cmd);
+  cmd.action(async (opts: EmailOptions & { one?: boolean }) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      const { records, missing } = collectEmails(admin.lookupExperimenters(), admin.getSecurityRoles().userGroupId, opts);
+      if (opts.one) for (const record of records) out(io, record);
+      else out(io, records.join(', '));
+      if (missing.length > 0) {
+        err(io, 'Missing email addresses:');
+        for (const name of missing) err(io, name);
+      }
+    });
+  });
+  return cmd;
+}
+
+interface MembershipOptions extends GroupArgumentOptions {
+  id?: string;
+  name?: string;
+  asOwner?: boolean;
+  asDefault?: boolean;
+}
+
+/** The `--id | --name` user (fatal lookups) or, without them, the caller. */
+function parseUserId(admin: AdminServicePrx, io: CliIO, opts: MembershipOptions): number {
+  const finder = userFinder(admin, io);
+  if (opts.id) return finder.byId(opts.id, true)!.id;
+  if (opts.name) return finder.byName(opts.name, true)!.id;
+  return finder.byName(admin.getEventContext().userName, true)!.id;
+}
+
+/**
+ * `user joingroup [--id|--name] group… [--as-owner] [--as-default]` (§2.7): joins the groups not
+ * joined yet; `--as-default` (one group only) then makes it the default group.
+ */
+function joingroupCommand(io: CliIO): Command {
+  const cmd = subcommand('joingroup', 'Join one or more groups');
+  addIdNameArguments(cmd, 'user. Default to the current user');
+  addGroupArguments(cmd, ' to join');
+  addAsOwnerArgument(cmd, 'Join the group(s) as an owner', GROUP_ARGUMENTS);
+  cmd.addOption(new Option('--as-default', 'Also make the group the default group of the user (a single group only)').helpGroup(GROUP_ARGUMENTS));
+  withLoginOptions(cmd);
+  cmd.action(async (groups: string[], opts: MembershipOptions) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      const uid = parseUserId(admin, io, opts);
+      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      if (opts.asDefault && found.length > 1) {
+        out(io, '--as-default requires a single group ID to be supplied.');
+        return;
+      }
+      if (opts.asDefault && found[0]!.id === admin.getSecurityRoles().userGroupId) {
+        // The server refuses this after the join; refuse before changing anything.
+        throw new CliError(1, 'ApiUsageException: Cannot set default group to: user');
+      }
+      const changes = new MembershipChanges(admin, io);
+      for (const group of groupsToChange(found, uid, { owner: Boolean(opts.asOwner), join: true }, io)) {
+        if (opts.asOwner) changes.addOwners(group.id, [uid]);
+        else changes.addUsers(group.id, [uid]);
+      }
+      if (opts.asDefault) changes.setDefaultGroup(uid, found[0]!.id);
+    });
+  });
+  return cmd;
+}
+
+/** `user leavegroup [--id|--name] group… [--as-owner]` (§2.8); `leavegroup user` deactivates. */
+function leavegroupCommand(io: CliIO): Command {
+  const cmd = subcommand('leavegroup', 'Leave one or more groups');
+  addIdNameArguments(cmd, 'user. Default to the current user');
+  addGroupArguments(cmd, ' to leave');
+  addAsOwnerArgument(cmd, 'Leave the owner list of the group(s)', GROUP_ARGUMENTS);
+  withLoginOptions(cmd);
+  cmd.action(async (groups: string[], opts: MembershipOptions) => {
+    await withConnection(cmd, io, (c) => {
+      const admin = c.client.getSession().getAdminService();
+      const uid = parseUserId(admin, io, opts);
+      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      const changes = new MembershipChanges(admin, io);
+      for (const group of groupsToChange(found, uid, { owner: Boolean(opts.asOwner), join: false }, io)) {
+        if (opts.asOwner) changes.removeOwners(group.id, [uid]);
+        else changes.removeUsers(group.id, [uid]);
+      }
+    });
+  });
+  return cmd;
+}

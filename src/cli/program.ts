@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import type { CliIO } from './cli-io.js';
+import { applyConventions } from './conventions.js';
+import { withLoginOptions } from './login-options.js';
+import { dbCommand } from './commands/db.js';
+import { demoCommand } from './commands/demo.js';
+import { groupCommand } from './commands/group.js';
+import { hqlCommand } from './commands/hql.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
+import { objCommand } from './commands/obj.js';
+import { sessionsCommand } from './commands/sessions.js';
+import { shellCommand } from './commands/shell.js';
+import { userCommand } from './commands/user.js';
+
+/** The version printed by `omero --version`. */
+export const VERSION = '5.6.16-ts.0.1.0';
+
+/** The `omero` command tree: the root only wires plugins together (one file per plugin). */
+export function buildProgram(io: CliIO): Command {
+  const program = withLoginOptions(
+    new Command('omero')
+      .description('OMERO command line: users, groups, sessions, permissions and queries')
+      .version(VERSION, '-v, --version', 'show the version and exit')
+      .option('--debug', 'show stack traces of errors')
+      .enablePositionalOptions(),
+  );
+  program.addCommand(loginCommand(io));
+  program.addCommand(logoutCommand(io));
+  program.addCommand(sessionsCommand(io));
+  program.addCommand(shellCommand(io));
+  program.addCommand(dbCommand(io));
+  program.addCommand(demoCommand(io));
+  program.addCommand(userCommand(io));
+  program.addCommand(groupCommand(io));
+  program.addCommand(objCommand(io));
+  program.addCommand(hqlCommand(io));
+  applyConventions(program, io);
+  return program;
+}

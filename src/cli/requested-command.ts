@@ -1,0 +1,55 @@
+/**
+ * What a command line asks for, read before commander is even loaded, so that start-up can skip
+ * work (issue 6, scripts/bench): which plugin runs, and whether it will talk to the server.
+ * When unsure the answers are "don't know" (null / false): the caller then does the full,
+ * ordinary thing, so a wrong guess can only cost time, never change behaviour.
+ */
+
+/** Root options that take a value (OMERO's login arguments). */
+const VALUE_OPTIONS = new Set(['-s', '--server', '-p', '--port', '-g', '--group', '-u', '--user', '-w', '--password', '-k', '--key', '--sudo']);
+
+/** The first positional of `omero [root options] NAME …` and the tokens after it; null if none or unsure. */
+export function requestedCommand(argv: readonly string[]): { readonly name: string; readonly rest: readonly string[] } | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return null;
+    if (!a.startsWith('-') || a === '-') return { name: a, rest: argv.slice(i + 1) };
+    if (a.startsWith('--')) {
+      if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    // A cluster of short flags (`-qC`); a value option takes the rest of the token or the next one.
+    const flags = a.slice(1);
+    for (let j = 0; j < flags.length; j++) {
+      if (VALUE_OPTIONS.has(`-${flags[j]}`)) {
+        if (j === flags.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the command will certainly open a session on the engine (so its server thread may
+ * start before the command line is parsed): `login`, `shell --login`, and `user|group|obj|hql`
+ * with a subcommand or argument. Help and version requests never do.
+ */
+export function wantsServer(argv: readonly string[]): boolean {
+  if (argv.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version')) return false;
+  const r = requestedCommand(argv);
+  if (!r) return false;
+  switch (r.name) {
+    case 'login':
+      return true;
+    case 'shell':
+      return r.rest.includes('--login');
+    case 'user':
+    case 'group':
+    case 'obj':
+    case 'hql':
+      return r.rest.some((t) => !t.startsWith('-'));
+    default:
+      return false;
+  }
+}

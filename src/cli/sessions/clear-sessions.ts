@@ -1,0 +1,23 @@
+import { OmeroClient } from '../../client/omero-client.js';
+import type { SessionStore } from '../../client/session-store/index.js';
+import type { Transport } from '../../client/transport/transport.js';
+
+/**
+ * `sessions clear [--all]` (reference cli §9.3): deletes every stored session file and closes
+ * those sessions on the server (errors ignored); the last host, port and user stay. Returns how
+ * many files were removed. `--all` is accepted and changes nothing, as in omero-py.
+ */
+export async function clearSessions(store: SessionStore, transport: Transport): Promise<number> {
+  const removed = await store.clear();
+  for (const s of removed) {
+    if (s.uuid === null) continue;
+    const client = new OmeroClient('localhost', transport);
+    try {
+      client.joinSession(s.uuid);
+      client.killSession();
+    } catch {
+      /* already gone */
+    }
+  }
+  return removed.length;
+}

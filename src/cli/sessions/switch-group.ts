@@ -1,0 +1,42 @@
+import type { OmeroClient } from '../../client/omero-client.js';
+import { ExperimenterGroupI, SecurityViolation } from '../../model/index.js';
+import { CliError } from '../cli-error.js';
+import { err, out, type CliIO } from '../cli-io.js';
+
+/**
+ * `sessions group [target]` (reference cli §9.3): without a target prints
+ * `ExperimenterGroup:<id>`; else switches the server session to the group given by id (tried
+ * first, as Python's `int()`) or name and prints `Group '<old>' (id=<old id>) switched to
+ * '<new>' (id=<new id>)`. The current group is `Group '<g>' (id=<id>) is already active` on
+ * stderr (unless quiet). A refusal is rc 564 `SecurityViolation: <msg>`; an unknown group is the
+ * server's exception, uncaught, as in OMERO.
+ */
+export function switchGroup(client: OmeroClient, io: CliIO, target: string | undefined, quiet: boolean): void {
+  const sf = client.getSession();
+  const admin = sf.getAdminService();
+  const ec = admin.getEventContext();
+  if (target === undefined) {
+    out(io, `ExperimenterGroup:${ec.groupId}`);
+    return;
+  }
+  let id: number;
+  let name: string;
+  if (/^\s*[+-]?\d+\s*$/.test(target)) {
+    id = Number.parseInt(target, 10);
+    name = String(admin.getGroup(id).name?.val);
+  } else {
+    name = target;
+    id = Number(admin.lookupGroup(target).id?.val);
+  }
+  if (ec.groupId === id && !quiet) {
+    err(io, `Group '${name}' (id=${id}) is already active`);
+    return;
+  }
+  try {
+    sf.setSecurityContext(new ExperimenterGroupI(id, false));
+  } catch (e) {
+    if (e instanceof SecurityViolation) throw new CliError(564, `SecurityViolation: ${e.message}`);
+    throw e;
+  }
+  out(io, `Group '${ec.groupName}' (id=${ec.groupId}) switched to '${name}' (id=${id})`);
+}

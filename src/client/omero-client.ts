@@ -1,0 +1,177 @@
+import { ClientError, CmdError } from '../model/index.js';
+import type { SessionInfo } from '../server/services/session-service.js';
+import { CmdCallbackI } from './cmd-callback.js';
+import { RemoteSession, unwrapReply, type Ctx } from './remote.js';
+import { ServiceFactoryPrx } from './service-factory-prx.js';
+import { sharedTransport } from './transport/shared-transport.js';
+import type { Transport } from './transport/transport.js';
+
+/** Hosts that mean "the engine configured on this machine" (OMERO_DB_URL or the embedded database). */
+const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '::1', 'localhost.localdomain']);
+const DEFAULT_PORT = 4064;
+
+/**
+ * `omero.client` (reference api §1.1): `new omero.client('localhost')`, then
+ * `client.createSession('user-2', password)` or `client.joinSession(key)`; `client.getSession()`
+ * returns the ServiceFactory. Arguments are sorted by type as in Python: a string is the host, a
+ * number the port, an object the properties (`omero.user`, `omero.pass`, `omero.group`, …).
+ */
+export class OmeroClient {
+  readonly #props: Map<string, string>;
+  readonly #transport: Transport;
+  #remote: RemoteSession | null = null;
+  #sf: ServiceFactoryPrx | null = null;
+  #info: SessionInfo | null = null;
+
+  constructor(...args: unknown[]) {
+    this.#props = new Map();
+    let host: string | undefined;
+    let port: number | undefined;
+    let transport: Transport | undefined;
+    for (const a of args) {
+      if (a === undefined || a === null) continue;
+      if (typeof a === 'string') {
+        if (host !== undefined) throw new ClientError('Found two arguments of same type: string');
+        host = a;
+      } else if (typeof a === 'number') {
+        if (port !== undefined) throw new ClientError('Found two arguments of same type: number');
+        port = a;
+      } else if (isTransport(a)) {
+        transport = a;
+      } else if (typeof a === 'object') {
+        for (const [k, v] of Object.entries(a as Record<string, unknown>)) this.#props.set(k, String(v));
+      } else {
+        throw new ClientError(`Unexpected argument: ${String(a)}`);
+      }
+    }
+    host ??= this.#props.get('omero.host') ?? 'localhost';
+    const parsed = parseHost(host);
+    this.#props.set('omero.host', parsed.host);
+    this.#props.set('omero.port', String(port ?? parsed.port ?? Number(this.#props.get('omero.port') ?? DEFAULT_PORT)));
+    if (!transport && !LOCAL_HOSTS.has(parsed.host)) {
+      throw new ClientError(
+        `Cannot connect to '${parsed.host}': this omero-shell talks to the engine configured on this machine ` +
+          '(OMERO_DB_URL or the embedded database); use host "localhost"',
+      );
+    }
+    this.#transport = transport ?? sharedTransport();
+  }
+
+  /** Logs in with a password; defaults to properties `omero.user`/`omero.pass`. */
+  createSession(username?: string | null, password?: string | null): ServiceFactoryPrx {
+    if (this.#sf) throw new ClientError('Session already active. Create a new omero.client or closeSession()');
+    const user = username ?? this.#props.get('omero.user');
+    const pass = password ?? this.#props.get('omero.pass');
+    if (!user) throw new ClientError('No username specified');
+    if (pass === undefined || pass === null) throw new ClientError('No password specified');
+    const info = unwrapReply(
+      this.#transport.request({
+        op: 'login',
+        username: String(user),
+        password: String(pass),
+        group: this.#props.get('omero.group'),
+        agent: this.#props.get('omero.agent') ?? 'omero-shell',
+      }),
+    ) as SessionInfo;
+    return this.#attach(info);
+  }
+
+  /** Joins an existing session by its key (`-k KEY`). */
+  joinSession(key: string): ServiceFactoryPrx {
+    if (this.#sf) throw new ClientError('Session already active. Create a new omero.client or closeSession()');
+    const info = unwrapReply(this.#transport.request({ op: 'join', key })) as SessionInfo;
+    return this.#attach(info);
+  }
+
+  #attach(info: SessionInfo): ServiceFactoryPrx {
+    this.#info = info;
+    this.#remote = new RemoteSession(this.#transport, info.key);
+    this.#sf = new ServiceFactoryPrx(this.#remote);
+    return this.#sf;
+  }
+
+  /** The current ServiceFactory; ClientError "No session available" without one. */
+  getSession(): ServiceFactoryPrx {
+    if (!this.#sf) throw new ClientError('No session available');
+    return this.#sf;
+  }
+
+  /** The session key (UUID), without a remote call. */
+  getSessionId(): string {
+    if (!this.#info) throw new ClientError('No session available');
+    return this.#info.key;
+  }
+
+  /** What the server said about the session at login: user, group, timeouts. */
+  getSessionInfo(): SessionInfo | null {
+    return this.#info;
+  }
+
+  /**
+   * Ends the client's use of the session. The server session is closed too, unless
+   * `detachOnDestroy()` was called (stored CLI sessions) so that it can be joined again.
+   */
+  closeSession(): void {
+    const remote = this.#remote;
+    this.#remote = null;
+    this.#sf = null;
+    this.#info = null;
+    if (!remote) return;
+    if (!remote.detach) {
+      try {
+        this.#transport.request({ op: 'close', key: remote.key });
+      } catch {
+        /* the session is gone already */
+      }
+    }
+    remote.markClosed();
+  }
+
+  /** Closes the server session whatever `detachOnDestroy` says; returns 0 as the last reference. */
+  killSession(): number {
+    if (!this.#remote) return -1;
+    this.#remote.detach = false;
+    this.closeSession();
+    return 0;
+  }
+
+  getProperty(key: string): string {
+    return this.#props.get(key) ?? '';
+  }
+
+  getPropertyMap(): Record<string, string> {
+    return Object.fromEntries([...this.#props].filter(([k]) => k !== 'omero.pass'));
+  }
+
+  /** A copy of the call context with `omero.group` set, to pass as the last argument of a call. */
+  getContext(group?: number | string | null): Record<string, string> {
+    const ctx: Record<string, string> = {};
+    if (this.#info) ctx['omero.session.uuid'] = this.#info.key;
+    if (group !== undefined && group !== null) ctx['omero.group'] = String(group);
+    return ctx;
+  }
+
+  /** Submits a command and waits for it: returns the callback (throws CmdError on ERR when asked). */
+  submit(request: object, loops = 10, ms = 500, failonerror = true, ctx?: Ctx | null): CmdCallbackI {
+    const handle = this.getSession().submit(request, ctx);
+    const cb = new CmdCallbackI(this, handle);
+    cb.loop(loops, ms);
+    if (failonerror && cb.isFailure()) {
+      handle.close();
+      throw new CmdError(cb.getResponse());
+    }
+    return cb;
+  }
+}
+
+function isTransport(a: unknown): a is Transport {
+  return typeof a === 'object' && a !== null && typeof (a as Transport).request === 'function' && typeof (a as Transport).close === 'function';
+}
+
+/** `host`, `host:port`, or `proto://host[:port]` (Python client's URL form). */
+function parseHost(h: string): { host: string; port?: number } {
+  const url = /^[a-z]+:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?/i.exec(h);
+  if (url) return { host: url[1]!.replace(/^\[|\]$/g, ''), port: url[2] ? Number(url[2]) : undefined };
+  const hp = /^(.*?)(?::(\d{1,5}))?$/.exec(h)!;
+  return { host: hp[1]!, port: hp[2] ? Number(hp[2]) : undefined };
+}

@@ -1,0 +1,53 @@
+import type { ExperimenterGroupI, IObject } from '../model/index.js';
+import { HandlePrx, type SubmitResult } from './handle-prx.js';
+import type { Ctx, RemoteSession } from './remote.js';
+import { AdminServicePrx } from './services/admin-service-prx.js';
+import { ContainerServicePrx } from './services/container-service-prx.js';
+import { QueryServicePrx } from './services/query-service-prx.js';
+import { SessionServicePrx } from './services/session-service-prx.js';
+import { UpdateServicePrx } from './services/update-service-prx.js';
+
+/**
+ * `omero.api.ServiceFactoryPrx`, what `client.getSession()` returns (reference api §1.2): the
+ * services, `submit` for graph commands, and the session's group.
+ */
+export class ServiceFactoryPrx {
+  readonly #s: RemoteSession;
+
+  constructor(session: RemoteSession) {
+    this.#s = session;
+  }
+
+  getAdminService(): AdminServicePrx { return new AdminServicePrx(this.#s); }
+  getQueryService(): QueryServicePrx { return new QueryServicePrx(this.#s); }
+  getUpdateService(): UpdateServicePrx { return new UpdateServicePrx(this.#s); }
+  getContainerService(): ContainerServicePrx { return new ContainerServicePrx(this.#s); }
+  getSessionService(): SessionServicePrx { return new SessionServicePrx(this.#s); }
+
+  /**
+   * Runs a command (Delete2, DoAll, Chgrp2, Chown2, Chmod2, legacy Delete) and returns its handle.
+   * Graph commands use `omero.group=-1` unless the context says otherwise.
+   */
+  submit(request: object, ctx?: Ctx | null): HandlePrx {
+    const result = this.#s.invoke('ServiceFactory', 'submit', [request], ctx) as SubmitResult;
+    return new HandlePrx(request, result);
+  }
+
+  /** Switches the session's group (discouraged: pass `{'omero.group': id}` per call instead). */
+  setSecurityContext(group: ExperimenterGroupI | IObject, ctx?: Ctx | null): ExperimenterGroupI {
+    return this.#s.invoke('ServiceFactory', 'setSecurityContext', [group], ctx) as ExperimenterGroupI;
+  }
+  getSecurityContexts(ctx?: Ctx | null): ExperimenterGroupI[] {
+    return this.#s.invoke('ServiceFactory', 'getSecurityContexts', [], ctx) as ExperimenterGroupI[];
+  }
+  /** Re-checks the user's password for this session. */
+  setSecurityPassword(password: string, ctx?: Ctx | null): void {
+    this.#s.invoke('ServiceFactory', 'setSecurityPassword', [password], ctx);
+  }
+  keepAlive(_proxy?: unknown, ctx?: Ctx | null): boolean {
+    return this.#s.invoke('ServiceFactory', 'keepAlive', [null], ctx) as boolean;
+  }
+  /** Closing the client will not close the server session (as the CLI's stored sessions). */
+  detachOnDestroy(): void { this.#s.detach = true; }
+  closeOnDestroy(): void { this.#s.detach = false; }
+}

@@ -1,0 +1,77 @@
+import type {
+  EventContext,
+  ExperimenterGroupI,
+  ExperimenterI,
+  IObject,
+  PermissionsI,
+  Roles,
+  RString,
+} from '../../model/index.js';
+import type { Ctx, RemoteSession } from '../remote.js';
+
+type Id = number | IObject | { readonly val: number };
+type Str = string | RString;
+
+/**
+ * The IAdmin proxy (reference api §1.3). Every method blocks and takes an optional trailing call
+ * context, as in Python: `admin_service.getEventContext()`, `admin_service.lookupGroup('private-1')`.
+ */
+export class AdminServicePrx {
+  readonly #s: RemoteSession;
+
+  constructor(session: RemoteSession) {
+    this.#s = session;
+  }
+
+  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
+    return this.#s.invoke('IAdmin', method, args, ctx) as T;
+  }
+
+  /** The caller's user, group, memberships and session (reference permissions §5.1). */
+  getEventContext(ctx?: Ctx | null): EventContext { return this.#call('getEventContext', [], ctx); }
+  getSecurityRoles(ctx?: Ctx | null): Roles { return this.#call('getSecurityRoles', [], ctx); }
+  /** A user by login name; `ApiUsageException` "No such experimenter: <name>" when missing. */
+  lookupExperimenter(name: Str, ctx?: Ctx | null): ExperimenterI { return this.#call('lookupExperimenter', [name], ctx); }
+  getExperimenter(id: Id, ctx?: Ctx | null): ExperimenterI { return this.#call('getExperimenter', [id], ctx); }
+  lookupExperimenters(ctx?: Ctx | null): ExperimenterI[] { return this.#call('lookupExperimenters', [], ctx); }
+  /** A group by name, members loaded: `group.linkedExperimenterList()` works. */
+  lookupGroup(name: Str, ctx?: Ctx | null): ExperimenterGroupI { return this.#call('lookupGroup', [name], ctx); }
+  getGroup(id: Id, ctx?: Ctx | null): ExperimenterGroupI { return this.#call('getGroup', [id], ctx); }
+  lookupGroups(ctx?: Ctx | null): ExperimenterGroupI[] { return this.#call('lookupGroups', [], ctx); }
+  containedExperimenters(groupId: Id, ctx?: Ctx | null): ExperimenterI[] { return this.#call('containedExperimenters', [groupId], ctx); }
+  containedGroups(experimenterId: Id, ctx?: Ctx | null): ExperimenterGroupI[] { return this.#call('containedGroups', [experimenterId], ctx); }
+  getDefaultGroup(experimenterId: Id, ctx?: Ctx | null): ExperimenterGroupI { return this.#call('getDefaultGroup', [experimenterId], ctx); }
+  getMemberOfGroupIds(experimenter: Id, ctx?: Ctx | null): number[] { return this.#call('getMemberOfGroupIds', [experimenter], ctx); }
+  getLeaderOfGroupIds(experimenter: Id, ctx?: Ctx | null): number[] { return this.#call('getLeaderOfGroupIds', [experimenter], ctx); }
+  getAdminPrivileges(experimenter: Id, ctx?: Ctx | null): string[] { return this.#call('getAdminPrivileges', [experimenter], ctx); }
+  getCurrentAdminPrivileges(ctx?: Ctx | null): string[] { return this.#call('getCurrentAdminPrivileges', [], ctx); }
+  /** Creates a group (admins with ModifyGroup); level from `group.details.permissions`, default `rw----`. */
+  createGroup(group: ExperimenterGroupI, ctx?: Ctx | null): number { return this.#call('createGroup', [group], ctx); }
+  createUser(experimenter: ExperimenterI, groupName: Str, ctx?: Ctx | null): number { return this.#call('createUser', [experimenter, groupName], ctx); }
+  createSystemUser(experimenter: ExperimenterI, ctx?: Ctx | null): number { return this.#call('createSystemUser', [experimenter], ctx); }
+  createExperimenter(experimenter: ExperimenterI, defaultGroup: Id, groups: Id[] = [], ctx?: Ctx | null): number {
+    return this.#call('createExperimenter', [experimenter, defaultGroup, groups], ctx);
+  }
+  createExperimenterWithPassword(experimenter: ExperimenterI, password: Str, defaultGroup: Id, groups: Id[] = [], ctx?: Ctx | null): number {
+    return this.#call('createExperimenterWithPassword', [experimenter, password, defaultGroup, groups], ctx);
+  }
+  addGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { this.#call('addGroups', [experimenter, groups], ctx); }
+  removeGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { this.#call('removeGroups', [experimenter, groups], ctx); }
+  setDefaultGroup(experimenter: Id, group: Id, ctx?: Ctx | null): void { this.#call('setDefaultGroup', [experimenter, group], ctx); }
+  setGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { this.#call('setGroupOwner', [group, experimenter], ctx); }
+  unsetGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { this.#call('unsetGroupOwner', [group, experimenter], ctx); }
+  addGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { this.#call('addGroupOwners', [group, experimenters], ctx); }
+  removeGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { this.#call('removeGroupOwners', [group, experimenters], ctx); }
+  changePassword(password: Str, ctx?: Ctx | null): void { this.#call('changePassword', [password], ctx); }
+  changePasswordWithOldPassword(oldPassword: Str, password: Str, ctx?: Ctx | null): void {
+    this.#call('changePasswordWithOldPassword', [oldPassword, password], ctx);
+  }
+  changeUserPassword(omeName: Str, password: Str, ctx?: Ctx | null): void { this.#call('changeUserPassword', [omeName, password], ctx); }
+  updateSelf(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateSelf', [experimenter], ctx); }
+  updateExperimenter(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateExperimenter', [experimenter], ctx); }
+  updateGroup(group: ExperimenterGroupI, ctx?: Ctx | null): void { this.#call('updateGroup', [group], ctx); }
+  /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
+  changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
+    this.#call('changePermissions', [group, permissions], ctx);
+  }
+}

@@ -1,0 +1,38 @@
+import type { IObject, ParametersI, RType } from '../../model/index.js';
+import type { Ctx, RemoteSession } from '../remote.js';
+
+type Params = ParametersI | null | undefined;
+
+/**
+ * The IQuery proxy (reference api §1.4). Queries see only what the caller may read in the call's
+ * group (`{'omero.group': '<id>'}`, or `'-1'` for every group): unreadable rows are dropped.
+ */
+export class QueryServicePrx {
+  readonly #s: RemoteSession;
+
+  constructor(session: RemoteSession) {
+    this.#s = session;
+  }
+
+  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
+    return this.#s.invoke('IQuery', method, args, ctx) as T;
+  }
+
+  /** Objects selected by an HQL query: `findAllByQuery('select p from Project p where p.id = :id', params, ctx)`. */
+  findAllByQuery(query: string, params?: Params, ctx?: Ctx | null): IObject[] { return this.#call('findAllByQuery', [query, params ?? null], ctx); }
+  /** One object or null; more than one row is an ApiUsageException. */
+  findByQuery(query: string, params?: Params, ctx?: Ctx | null): IObject | null { return this.#call('findByQuery', [query, params ?? null], ctx); }
+  /** Rows of rtypes for any select list (reference api §3.3). */
+  projection(query: string, params?: Params, ctx?: Ctx | null): Array<Array<RType | null>> { return this.#call('projection', [query, params ?? null], ctx); }
+  /** One object by class and id; ValidationException when missing, SecurityViolation when unreadable. */
+  get(klass: string, id: number, ctx?: Ctx | null): IObject { return this.#call('get', [klass, id], ctx); }
+  /** One object by class and id, or null when missing or unreadable. */
+  find(klass: string, id: number, ctx?: Ctx | null): IObject | null { return this.#call('find', [klass, id], ctx); }
+  findAll(klass: string, filter?: unknown, ctx?: Ctx | null): IObject[] { return this.#call('findAll', [klass, filter ?? null], ctx); }
+  findByString(klass: string, field: string, value: string, ctx?: Ctx | null): IObject | null {
+    return this.#call('findByString', [klass, field, value], ctx);
+  }
+  findAllByString(klass: string, field: string, value: string, caseSensitive: boolean, filter?: unknown, ctx?: Ctx | null): IObject[] {
+    return this.#call('findAllByString', [klass, field, value, caseSensitive, filter ?? null], ctx);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * `fromWire(data)`: rebuilds the values encoded by `toWire`, with their classes (via
+ * `Object.create(Class.prototype)`, no constructor side effects), sharing and cycles.
+ */
+import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
+import { wireClassByName } from './wire-registry.js';
+
+/** Decodes wire data. Throws on unknown class names, dangling `$ref`s and malformed tags. */
+export function fromWire(data: unknown): unknown {
+  return new Decoder().decode(data);
+}
+
+type Rec = Record<string, unknown>;
+
+function defineField(target: object, key: string, value: unknown, hidden: boolean): void {
+  Object.defineProperty(target, key, { value, enumerable: !hidden, writable: true, configurable: true });
+}
+
+class Decoder {
+  readonly #refs = new Map<number, unknown>();
+
+  decode(data: unknown): unknown {
+    if (typeof data !== 'object' || data === null) return data;
+    if (Array.isArray(data)) return data.map((item) => this.decode(item));
+    const rec = data as Rec;
+    if ('$ref' in rec) return this.#ref(rec['$ref']);
+    if ('$u' in rec) return undefined;
+    if ('$n' in rec) return Number(rec['$n']);
+    if ('$b' in rec) return BigInt(String(rec['$b']));
+    if ('$a' in rec) return this.#fill([] as unknown[], rec, (arr) => arr.push(...this.#list(rec['$a'])));
+    if ('$d' in rec) return this.#fill(new Date(Number(rec['$d'])), rec, () => undefined);
+    if ('$m' in rec) {
+      return this.#fill(new Map<unknown, unknown>(), rec, (map) => {
+        for (const entry of this.#list(rec['$m'], false)) {
+          const [key, value] = entry as [unknown, unknown];
+          map.set(this.decode(key), this.decode(value));
+        }
+      });
+    }
+    if ('$s' in rec) return this.#fill(new Set<unknown>(), rec, (set) => this.#list(rec['$s']).forEach((v) => set.add(v)));
+    if ('$c' in rec) return this.#instance(rec, this.#classPrototype(String(rec['$c'])));
+    if ('$e' in rec) {
+      const name = String(rec['$e']);
+      const ctor = Object.hasOwn(BUILTIN_ERRORS, name) ? BUILTIN_ERRORS[name] : Error;
+      return this.#instance(rec, (ctor ?? Error).prototype);
+    }
+    if ('$o' in rec) {
+      const target: object = rec['$np'] === 1 ? Object.create(null) : {};
+      return this.#fill(target, rec, (obj) => this.#assign(obj, rec['$o'], false));
+    }
+    return this.#fill({}, rec, (obj) => {
+      const fields = { ...rec };
+      delete fields['$id'];
+      this.#assign(obj, fields, false);
+    });
+  }
+
+  #ref(id: unknown): unknown {
+    if (typeof id !== 'number' || !this.#refs.has(id)) throw new Error(`fromWire: dangling reference ${String(id)}`);
+    return this.#refs.get(id);
+  }
+
+  #fill<T extends object>(target: T, rec: Rec, fill: (target: T) => void): T {
+    const id = rec['$id'];
+    if (id !== undefined) {
+      if (typeof id !== 'number') throw new Error(`fromWire: bad $id ${String(id)}`);
+      this.#refs.set(id, target);
+    }
+    fill(target);
+    return target;
+  }
+
+  #list(items: unknown, decode = true): unknown[] {
+    if (!Array.isArray(items)) throw new Error('fromWire: expected an array');
+    return decode ? items.map((item) => this.decode(item)) : items;
+  }
+
+  #classPrototype(name: string): object {
+    const cls = wireClassByName(name);
+    if (cls === undefined) throw new Error(`fromWire: unknown class ${name}`);
+    return cls.prototype as object;
+  }
+
+  #instance(rec: Rec, proto: object): object {
+    const target = Object.create(proto) as object;
+    return this.#fill(target, rec, (obj) => this.#assign(obj, rec['f'], obj instanceof Error));
+  }
+
+  #assign(target: object, fields: unknown, isError: boolean): void {
+    if (typeof fields !== 'object' || fields === null) throw new Error('fromWire: expected fields');
+    for (const [key, value] of Object.entries(fields)) {
+      defineField(target, key, this.decode(value), isError && ERROR_HIDDEN_FIELDS.includes(key));
+    }
+  }
+}

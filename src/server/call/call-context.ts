@@ -1,0 +1,173 @@
+import type { Knex } from 'knex';
+import { ApiUsageException, SecurityViolation } from '../../model/index.js';
+import {
+  groupContextRefusal,
+  readScopeFor,
+  type Caller,
+  type ReadScope,
+} from '../security/index.js';
+import type { Membership } from './membership.js';
+import type { SessionRow } from './session-row.js';
+
+/** The string map every remote call may carry (`{'omero.group': '-1'}`), as Ice's call context. */
+export type CallContextMap = Readonly<Record<string, string>>;
+
+/**
+ * Everything a service method needs about one call: its transaction, the session, the caller as
+ * the security rules see it, and lazily loaded facts. One call = one transaction.
+ */
+export class CallContext {
+  readonly trx: Knex.Transaction;
+  readonly session: SessionRow;
+  readonly membership: Membership;
+  readonly caller: Caller;
+  readonly ctx: CallContextMap;
+  /** The session key the client called with (the database holds only its hash). */
+  readonly sessionKey: string;
+  readonly #perms = new Map<number, number>();
+  #scope: ReadScope | undefined;
+  #eventId: number | undefined;
+  /** Read-scope facts loaded with the session (`loadCallFacts`), or undefined to query them. */
+  #prefetched: PrefetchedFacts | undefined;
+  /** Whether `statement_timeout` is already set for this transaction (query services). */
+  statementTimeoutSet = false;
+
+  constructor(
+    trx: Knex.Transaction,
+    session: SessionRow,
+    sessionKey: string,
+    membership: Membership,
+    contextGroupId: number,
+    ctx: CallContextMap,
+  ) {
+    this.trx = trx;
+    this.sessionKey = sessionKey;
+    this.session = session;
+    this.membership = membership;
+    this.ctx = ctx;
+    this.caller = {
+      userId: session.owner,
+      memberOf: membership.memberOf,
+      leaderOf: membership.leaderOf,
+      isAdmin: membership.isAdmin,
+      privileges: new Set(membership.privileges),
+      contextGroupId,
+    };
+  }
+
+  /**
+   * Builds the context for a call, checking that the caller may use the requested group.
+   * `prefetched` carries what `loadCallFacts` read with the session (group permissions, read-scope
+   * facts), so that no further query is needed for them.
+   */
+  static async open(
+    trx: Knex.Transaction,
+    session: SessionRow,
+    sessionKey: string,
+    membership: Membership,
+    ctx: CallContextMap,
+    prefetched?: PrefetchedFacts,
+  ): Promise<CallContext> {
+    const group = parseGroupContext(ctx, session.group_id);
+    const call = new CallContext(trx, session, sessionKey, membership, group, ctx);
+    if (prefetched) {
+      for (const [g, p] of prefetched.perms) call.#perms.set(g, p);
+      call.#prefetched = prefetched;
+      call.statementTimeoutSet = prefetched.statementTimeoutSet;
+    }
+    await call.loadPerms([group, session.group_id, ...membership.memberOf]);
+    const refusal = groupContextRefusal(call.caller, group, call.perms(group));
+    if (refusal) throw new SecurityViolation(refusal);
+    if (group >= 0 && call.perms(group) === undefined) throw new SecurityViolation(`No such group: ${group}`);
+    // omero.user acts as another user for admins only; it never filters reads (reference §2.1).
+    const asUser = ctx['omero.user'];
+    if (asUser !== undefined && /^\d+$/.test(String(asUser).trim())) {
+      const uid = Number(asUser);
+      if (uid !== session.owner && !membership.isAdmin) {
+        throw new SecurityViolation(`User ${session.owner} is not an admin and so cannot set uid to ${uid}`);
+      }
+    }
+    return call;
+  }
+
+  /** `perm1` of a group already loaded by `loadPerms`. */
+  perms(groupId: number): number | undefined {
+    return this.#perms.get(groupId);
+  }
+
+  /** Loads the permissions of the given groups (once each). */
+  async loadPerms(groupIds: Iterable<number>): Promise<void> {
+    const missing = [...new Set(groupIds)].filter((g) => g >= 0 && !this.#perms.has(g));
+    if (missing.length === 0) return;
+    const rows = await this.trx('experimentergroup').select('id', 'permissions').whereIn('id', missing);
+    for (const r of rows) this.#perms.set(Number(r.id), Number(r.permissions));
+  }
+
+  /** The read scope of this call (reference permissions §2), computed on first use. */
+  async scope(): Promise<ReadScope> {
+    if (this.#scope) return this.#scope;
+    const c = this.caller;
+    const pre = this.#prefetched;
+    const world =
+      c.contextGroupId < 0 && !c.isAdmin
+        ? pre?.worldReadableGroupIds ?? (await this.trx('experimentergroup').select('id', 'permissions').whereRaw('(permissions & 4) = 4')).map((r) => {
+            this.#perms.set(Number(r.id), Number(r.permissions));
+            return Number(r.id);
+          })
+        : [];
+    const colleagues =
+      c.isAdmin || c.leaderOf.length > 0
+        ? []
+        : pre?.colleagueIds ?? (
+            await this.trx('groupexperimentermap as m')
+              .distinct('m.child')
+              .join('experimentergroup as g', 'g.id', 'm.parent')
+              .whereIn('m.parent', c.memberOf.filter((g) => g !== 1))
+              .whereRaw('(g.permissions & 64) = 64')
+          ).map((r) => Number(r.child));
+    this.#scope = readScopeFor(c, { perms: (g) => this.perms(g), worldReadableGroupIds: world, colleagueIds: colleagues });
+    return this.#scope;
+  }
+
+  /** The event row for this call's writes, created on first use (creation/update events of rows). */
+  async eventId(): Promise<number> {
+    if (this.#eventId !== undefined) return this.#eventId;
+    const group = this.caller.contextGroupId >= 0 ? this.caller.contextGroupId : this.session.group_id;
+    const [row] = await this.trx('event')
+      .insert({ experimenter: this.session.owner, experimentergroup: group, session: this.session.id, type: 'User' })
+      .returning('id');
+    this.#eventId = Number(row.id);
+    return this.#eventId;
+  }
+}
+
+/** What `loadCallFacts` read besides the session and memberships. */
+export interface PrefetchedFacts {
+  readonly perms: ReadonlyMap<number, number>;
+  readonly worldReadableGroupIds: readonly number[] | undefined;
+  readonly colleagueIds: readonly number[] | undefined;
+  readonly statementTimeoutSet: boolean;
+}
+
+/**
+ * The call's group: `omero.group` as an id, `-1` (any negative) for all groups; absent or
+ * unparseable → the session's group, as OMERO ignores unparseable values (reference §2.1).
+ */
+export function parseGroupContext(ctx: CallContextMap, sessionGroup: number): number {
+  const raw = ctx['omero.group'];
+  if (raw === undefined || raw === null || raw === '') return sessionGroup;
+  if (!/^-?\d+$/.test(String(raw).trim())) return sessionGroup;
+  const n = Number(raw);
+  return n < 0 ? -1 : n;
+}
+
+/** Refuses `omero.group=-1` where a concrete group is needed (saves of new objects, §2.6). */
+export function requireConcreteGroup(call: CallContext): number {
+  const g = call.caller.contextGroupId;
+  if (g < 0) {
+    throw new ApiUsageException(
+      "Cannot create objects with omero.group=-1: ALL interactions with the update service where NEW objects are concerned must be passed an explicit context and NOT '-1'",
+    );
+  }
+  return g;
+}

@@ -1,0 +1,116 @@
+import type { Knex } from 'knex';
+import { RemovedSessionException } from '../../model/index.js';
+import { privilegesOf, SystemIds } from '../security/index.js';
+import type { Membership } from './membership.js';
+import { hashSessionKey, liveSession, type SessionRow } from './session-row.js';
+
+/** Longest a query may run before OMERO's OverUsageException. Default 60 s. */
+export const STATEMENT_TIMEOUT_MS = Math.max(1, Math.floor(Number(process.env.OMERO_QUERY_TIMEOUT_MS ?? 60_000)));
+
+/** Everything a call needs to know about its caller, read in one statement. */
+export interface CallFacts {
+  readonly session: SessionRow;
+  readonly membership: Membership;
+  /** `permissions` of the session's group, the caller's groups, the requested group and (when fetched) the world-readable groups. */
+  readonly perms: ReadonlyMap<number, number>;
+  /** Ids of the world-readable groups, when the read scope will need them (context -1, not an admin); else undefined. */
+  readonly worldReadableGroupIds: readonly number[] | undefined;
+  /** Users sharing a group-readable group (not "user") with the caller, when the read scope needs them; else undefined. */
+  readonly colleagueIds: readonly number[] | undefined;
+  /** Whether `statement_timeout` was set for the rest of the transaction (query services). */
+  readonly statementTimeoutSet: boolean;
+}
+
+export interface CallFactsOptions {
+  /** The group of the call context when it names one (an id ≥ 0, or -1 for all groups). */
+  readonly requestedGroup: number | null;
+  /**
+   * A call of a read-only query service (IQuery, IContainer): also read the read-scope facts
+   * now (nothing in the call can change them before they are used) and set `statement_timeout`
+   * (SET LOCAL) for its queries.
+   */
+  readonly query: boolean;
+}
+
+/** The read-scope facts (`CallContext.scope`) and the query timeout, for query-service calls. */
+const SCOPE_FACTS_SQL = `,
+       case when ?::boolean and not f.is_admin then
+         coalesce((select json_agg(json_build_object('id', g.id, 'permissions', g.permissions))
+                   from experimentergroup g where (g.permissions & 4) = 4), '[]'::json)
+       end as omero_world,
+       case when not f.is_admin and not f.is_leader then
+         coalesce((select json_agg(distinct m.child)
+                   from groupexperimentermap m join experimentergroup g on g.id = m.parent
+                   where m.parent in (select gm.parent from groupexperimentermap gm where gm.child = s.owner and gm.parent <> ?)
+                     and (g.permissions & 64) = 64), '[]'::json)
+       end as omero_colleagues,
+       set_config('statement_timeout', ?, true) as omero_timeout`;
+
+/**
+ * The session row (by key hash), the caller's memberships in index order, ownerships, privilege
+ * configuration, the permissions of every group involved and the facts of the read scope — in
+ * ONE round trip instead of six (issue 6: per-call cost, scripts/bench). Everything is still
+ * read fresh on every call, as OMERO reloads the EventContext per call, so membership and
+ * permission changes are visible to the very next call. The same rules as `findLiveSession`,
+ * `loadMembership`, `CallContext.loadPerms` and `CallContext.scope`, which remain the reference.
+ */
+export async function loadCallFacts(trx: Knex.Transaction, key: string, o: CallFactsOptions): Promise<CallFacts> {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+  const wantsWorld = o.requestedGroup !== null && o.requestedGroup < 0;
+  const extraGroups = o.requestedGroup !== null && o.requestedGroup >= 0 ? [o.requestedGroup] : [];
+  const result = await trx.raw(
+    `select s.*,
+       coalesce((select json_agg(json_build_object('parent', gm.parent, 'owner', gm.owner) order by gm.child_index)
+                 from groupexperimentermap gm where gm.child = s.owner), '[]'::json) as omero_maps,
+       coalesce((select json_agg(json_build_object('name', ec.name, 'value', ec.value) order by ec.index)
+                 from experimenter_config ec where ec.experimenter_id = s.owner), '[]'::json) as omero_config,
+       coalesce((select json_agg(json_build_object('id', g.id, 'permissions', g.permissions))
+                 from experimentergroup g
+                 where g.id = s.group_id or g.id = any(?::bigint[])
+                    or g.id in (select gm.parent from groupexperimentermap gm where gm.child = s.owner)), '[]'::json) as omero_perms
+       ${o.query ? SCOPE_FACTS_SQL : ''}
+     from session s
+     cross join lateral (
+       select coalesce(bool_or(gm.parent = ?), false) as is_admin, coalesce(bool_or(gm.owner), false) as is_leader
+       from groupexperimentermap gm where gm.child = s.owner
+     ) f
+     where s.uuid_hash = ?`,
+    [extraGroups, ...(o.query ? [wantsWorld, SystemIds.USER_GROUP, String(STATEMENT_TIMEOUT_MS)] : []), SystemIds.SYSTEM_GROUP, hashSessionKey(key)],
+  )
+    // A named statement: the pg driver prepares it once per connection and PostgreSQL reuses its
+    // plan, which matters because planning this statement costs more than running it (PGlite's
+    // driver ignores the name).
+    .options({ name: o.query ? 'omero_call_facts_query' : 'omero_call_facts' });
+  const raw = (result.rows as Array<Record<string, unknown>>)[0];
+  if (!raw) throw new RemovedSessionException('No session with the given key');
+  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_timeout, ...row } = raw;
+  const session = await liveSession(trx, row as unknown as SessionRow);
+  const maps = json<Array<{ parent: number; owner: boolean }>>(omero_maps);
+  const config = json<Array<{ name: string; value: string }>>(omero_config);
+  const memberOf = maps.map((m) => Number(m.parent));
+  const isAdmin = memberOf.includes(SystemIds.SYSTEM_GROUP);
+  const membership: Membership = {
+    memberOf,
+    leaderOf: maps.filter((m) => m.owner).map((m) => Number(m.parent)),
+    isAdmin,
+    privileges: privilegesOf(session.owner, isAdmin, config),
+  };
+  const perms = new Map<number, number>();
+  const world = omero_world === null || omero_world === undefined || !o.query ? undefined : json<Array<{ id: number; permissions: number }>>(omero_world);
+  for (const g of [...json<Array<{ id: number; permissions: number }>>(omero_perms), ...(world ?? [])]) perms.set(Number(g.id), Number(g.permissions));
+  // Not fetched, or not needed (admins and group owners see every user's details): the scope decides.
+  const colleagues = omero_colleagues === null || omero_colleagues === undefined ? undefined : json<number[]>(omero_colleagues).map(Number);
+  return {
+    session,
+    membership,
+    perms,
+    worldReadableGroupIds: world?.map((g) => Number(g.id)),
+    colleagueIds: colleagues,
+    statementTimeoutSet: omero_timeout !== undefined,
+  };
+}
+
+/** A json column as the driver returns it (parsed by pg; a string from some drivers). */
+function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}

@@ -1,0 +1,67 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { RemovedSessionException, SessionTimeoutException } from '../../model/index.js';
+
+/** A `session` table row. Sessions live only in the database (DESIGN decision 7). */
+export interface SessionRow {
+  readonly id: number;
+  readonly uuid_hash: string;
+  readonly owner: number;
+  readonly sudoer: number | null;
+  readonly group_id: number;
+  readonly started: Date;
+  readonly last_access: Date;
+  readonly closed: Date | null;
+  /** Milliseconds of inactivity before the session dies; 0 = never. */
+  readonly time_to_idle: number;
+  /** Milliseconds from start before the session dies; 0 = never. */
+  readonly time_to_live: number;
+  readonly user_agent: string | null;
+  /** Created with a password ("HasPassword" role, needed by changePassword). */
+  readonly password_auth: boolean;
+}
+
+/** Session keys are stored only as their SHA-256: a database dump gives no usable key. */
+export function hashSessionKey(uuid: string): string {
+  return createHash('sha256').update(uuid, 'utf8').digest('hex');
+}
+
+/** A new session key from the CSPRNG (a v4 UUID, as OMERO's). */
+export function newSessionKey(): string {
+  return randomUUID();
+}
+
+/** Default timeouts (reference field notes §4): 10 min idle, no maximum lifetime. */
+export const DEFAULT_TIME_TO_IDLE_MS = 600_000;
+export const DEFAULT_TIME_TO_LIVE_MS = 0;
+/** Largest idle timeout a user may ask for (OMERO's `omero.sessions.maximum`: 0 = unlimited is not offered). */
+export const MAX_TIME_TO_IDLE_MS = 24 * 3600_000;
+
+/** Why a session row cannot be used any more, or null when it is alive at `now`. */
+export function sessionDeath(row: SessionRow, now: number): 'closed' | 'idle' | 'expired' | null {
+  if (row.closed) return 'closed';
+  if (row.time_to_idle > 0 && now - row.last_access.getTime() > row.time_to_idle) return 'idle';
+  if (row.time_to_live > 0 && now - row.started.getTime() > row.time_to_live) return 'expired';
+  return null;
+}
+
+/**
+ * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead
+ * sessions are closed and refused with OMERO's session exceptions; the key never appears in a
+ * message. Ids and timeouts come back as numbers.
+ */
+export async function liveSession(trx: Knex.Transaction | Knex, row: SessionRow | undefined): Promise<SessionRow> {
+  if (!row) throw new RemovedSessionException('No session with the given key');
+  const now = Date.now();
+  const death = sessionDeath(row, now);
+  if (death === 'closed') throw new RemovedSessionException('Session has been closed');
+  if (death) {
+    await trx('session').where({ id: row.id }).update({ closed: new Date(now) });
+    throw new SessionTimeoutException(death === 'idle' ? 'Session timed out (idle)' : 'Session expired (time to live)');
+  }
+  // One write per second at most keeps reads cheap while idle timeouts stay exact to a second.
+  if (now - row.last_access.getTime() > 1000) {
+    await trx('session').where({ id: row.id }).update({ last_access: new Date(now) });
+  }
+  return { ...row, id: Number(row.id), owner: Number(row.owner), group_id: Number(row.group_id), sudoer: row.sudoer === null ? null : Number(row.sudoer), time_to_idle: Number(row.time_to_idle), time_to_live: Number(row.time_to_live) };
+}

@@ -1,0 +1,12 @@
+import type { Knex } from 'knex';
+import * as m0001 from './0001-initial-schema.js';
+
+/** One migration: a name and its steps. */
+export interface Migration {
+  readonly name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration, oldest first. Static imports so that compiled and source trees behave alike. */
+export const MIGRATIONS: readonly Migration[] = [m0001];

@@ -1,0 +1,63 @@
+import knexFactory, { type Knex } from 'knex';
+import type { DatabaseConfig } from './database-config.js';
+import { PgliteLock } from './pglite-lock.js';
+
+/** An open database: the Knex instance and how to close it. */
+export interface Database {
+  readonly knex: Knex;
+  readonly config: DatabaseConfig;
+  /** Closes connections (and, for PGlite, the engine and its lock). */
+  close(): Promise<void>;
+}
+
+/** How long a process waits for another one to release the embedded database. Default 15 s. */
+const LOCK_WAIT_MS = Number(process.env.OMERO_DB_LOCK_WAIT_MS ?? 15000);
+
+/** Opens the database a config names, loading only the driver it needs. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === 'pg' ? openPostgres(config) : openPglite(config);
+}
+
+async function openPostgres(config: Extract<DatabaseConfig, { kind: 'pg' }>): Promise<Database> {
+  const pg = (await import('pg')).default;
+  // int8 ids and permissions fit in a double; OMERO's Python client sees plain ints too.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  const knex = knexFactory({
+    client: 'pg',
+    connection: config.url,
+    pool: { min: 0, max: config.poolMax ?? 10 },
+    acquireConnectionTimeout: 30000,
+  });
+  return { knex, config, close: () => knex.destroy() };
+}
+
+async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<Database> {
+  const [{ PGlite }, { PgliteKnexClient }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-client.js')]);
+  const lock = config.dataDir ? await PgliteLock.acquire(config.dataDir, LOCK_WAIT_MS) : null;
+  try {
+    const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    await pglite.waitReady;
+    const knex = knexFactory({
+      client: PgliteKnexClient as unknown as typeof Knex.Client,
+      dialect: 'postgres',
+      connection: { pglite } as unknown as Knex.StaticConnectionConfig,
+      // One connection only: a query outside the call's transaction would wait forever.
+      acquireConnectionTimeout: 10000,
+    });
+    return {
+      knex,
+      config,
+      close: async () => {
+        try {
+          await knex.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}

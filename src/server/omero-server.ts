@@ -1,0 +1,113 @@
+import type { Knex } from 'knex';
+import { ApiUsageException, SecurityViolation, fromWire, toWire } from '../model/index.js';
+import { CallContext, parseGroupContext } from './call/call-context.js';
+import { loadCallFacts } from './call/call-facts.js';
+import type { DatabaseConfig } from './db/database-config.js';
+import { schemaStatus } from './db/migrate.js';
+import { openDatabase, type Database } from './db/open-database.js';
+import { mapError } from './errors/map-error.js';
+import { SystemIds } from './security/index.js';
+import { createServices, SessionService } from './services/index.js';
+import type { ServerReply, ServerRequest } from './server-request.js';
+
+/** Read-only services whose calls get their read-scope facts and query timeout with the session lookup. */
+const QUERY_SERVICES: ReadonlySet<string> = new Set(['IQuery', 'IContainer']);
+
+/**
+ * The engine behind every transport: opens the database, checks the schema, and answers
+ * `ServerRequest`s. It keeps no state outside PostgreSQL, so several can share one database.
+ */
+export class OmeroServer {
+  readonly db: Database;
+  readonly sessions: SessionService;
+  readonly #services: Record<string, object>;
+
+  private constructor(db: Database) {
+    this.db = db;
+    this.sessions = new SessionService(db.knex);
+    this.#services = createServices();
+  }
+
+  /** Opens a server on a database that `omero db init` has prepared. */
+  static async open(config: DatabaseConfig): Promise<OmeroServer> {
+    const db = await openDatabase(config);
+    try {
+      const status = await schemaStatus(db.knex);
+      if (status.version === null) {
+        throw new ApiUsageException('The database is not initialised: run `omero db init` first');
+      }
+      if (status.pending.length > 0) {
+        throw new ApiUsageException(`The database schema is out of date (${status.pending.join(', ')} pending): run \`omero db upgrade\``);
+      }
+      return new OmeroServer(db);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+
+  /** Wraps an already open database (tests, `omero db`). */
+  static fromDatabase(db: Database): OmeroServer {
+    return new OmeroServer(db);
+  }
+
+  /** Answers one request; never throws: failures become wire exceptions. */
+  async handle(request: ServerRequest): Promise<ServerReply> {
+    try {
+      return { ok: true, value: toWire(await this.#dispatch(request)) };
+    } catch (e) {
+      return { ok: false, error: toWire(mapError(e)) };
+    }
+  }
+
+  async #dispatch(r: ServerRequest): Promise<unknown> {
+    switch (r.op) {
+      case 'login':
+        return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs });
+      case 'join':
+        return this.sessions.joinSession(r.key);
+      case 'close':
+        return this.sessions.closeSession(r.key);
+      case 'ping':
+        return true;
+      case 'invoke':
+        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {});
+    }
+  }
+
+  /** Calls `service.method(call, ...args)` in one transaction for a live session. */
+  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>): Promise<unknown> {
+    const svc = this.#services[service] as Record<string, unknown> | undefined;
+    const allowed = (svc?.constructor as { REMOTE?: readonly string[] } | undefined)?.REMOTE ?? [];
+    if (!svc || !allowed.includes(method) || typeof svc[method] !== 'function') {
+      throw new ApiUsageException(`Unknown method ${service}.${method}`);
+    }
+    if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
+    const query = QUERY_SERVICES.has(service);
+    return this.db.knex.transaction(async (trx) => {
+      const call = await this.openCall(trx, key, ctx, query);
+      return (svc[method] as (...a: unknown[]) => Promise<unknown>).call(svc, call, ...args);
+    });
+  }
+
+  /**
+   * The context of one call inside its transaction: the live session, the caller's memberships
+   * (reloaded every call, as OMERO reloads the EventContext) and the call's group. Also used by
+   * the benchmarks to see the SQL a caller's query compiles to.
+   */
+  async openCall(trx: Knex.Transaction, key: string, ctx: Record<string, string>, query = false): Promise<CallContext> {
+    // One statement reads the session, memberships, privileges and group permissions (and, for a
+    // query service, the read-scope facts) instead of one statement each (issue 6, scripts/bench).
+    const requested = parseGroupContext(ctx, Number.NaN);
+    const facts = await loadCallFacts(trx, key, { requestedGroup: Number.isNaN(requested) ? null : requested, query });
+    const { session, membership } = facts;
+    if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
+      throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
+    }
+    return CallContext.open(trx, session, key, membership, ctx, facts);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

@@ -1,0 +1,53 @@
+/** Fixed ids of OMERO's system users and groups (reference permissions §3). */
+export const SystemIds = {
+  ROOT_USER: 0,
+  GUEST_USER: 1,
+  SYSTEM_GROUP: 0,
+  USER_GROUP: 1,
+  GUEST_GROUP: 2,
+} as const;
+
+/** Names of the system groups. */
+export const SystemGroupNames = { SYSTEM: 'system', USER: 'user', GUEST: 'guest' } as const;
+
+/** The 15 light-admin privileges (reference permissions §3.1). A full admin has all of them. */
+export const ADMIN_PRIVILEGES = [
+  'Chgrp',
+  'Chown',
+  'DeleteFile',
+  'DeleteManagedRepo',
+  'DeleteOwned',
+  'DeleteScriptRepo',
+  'ModifyGroup',
+  'ModifyGroupMembership',
+  'ModifyUser',
+  'ReadSession',
+  'Sudo',
+  'WriteFile',
+  'WriteManagedRepo',
+  'WriteOwned',
+  'WriteScriptRepo',
+] as const;
+export type AdminPrivilege = (typeof ADMIN_PRIVILEGES)[number];
+
+/** Prefix of the `experimenter_config` entries that restrict a light admin. */
+export const PRIVILEGE_CONFIG_PREFIX = 'AdminPrivilege:';
+
+/**
+ * A user's privileges: none unless an admin; all 15 minus the restrictions stored as
+ * `AdminPrivilege:<name>` entries whose value is not `true`; root is never restricted.
+ */
+export function privilegesOf(
+  userId: number,
+  isAdmin: boolean,
+  config: ReadonlyArray<{ readonly name: string; readonly value: string }>,
+): AdminPrivilege[] {
+  if (!isAdmin) return [];
+  if (userId === SystemIds.ROOT_USER) return [...ADMIN_PRIVILEGES];
+  const removed = new Set(
+    config
+      .filter((c) => c.name.startsWith(PRIVILEGE_CONFIG_PREFIX) && c.value.toLowerCase() !== 'true')
+      .map((c) => c.name.slice(PRIVILEGE_CONFIG_PREFIX.length)),
+  );
+  return ADMIN_PRIVILEGES.filter((p) => !removed.has(p));
+}

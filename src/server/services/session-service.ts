@@ -1,0 +1,163 @@
+import type { Knex } from 'knex';
+import {
+  ApiUsageException,
+  PermissionDeniedException,
+  RemovedSessionException,
+  SecurityViolation,
+} from '../../model/index.js';
+import { dummyHash, verifyPassword } from '../auth/password-hash.js';
+import { loginThrottle } from '../auth/login-throttle.js';
+import { loadMembership } from '../call/membership.js';
+import {
+  DEFAULT_TIME_TO_IDLE_MS,
+  DEFAULT_TIME_TO_LIVE_MS,
+  hashSessionKey,
+  liveSession,
+  newSessionKey,
+  type SessionRow,
+} from '../call/session-row.js';
+import { SystemIds } from '../security/index.js';
+
+/** What a client learns when it creates or joins a session. */
+export interface SessionInfo {
+  /** The session key (UUID); only ever returned to its creator, stored hashed. */
+  readonly key: string;
+  readonly userId: number;
+  readonly userName: string;
+  readonly groupId: number;
+  readonly groupName: string;
+  readonly timeToIdleMs: number;
+  readonly timeToLiveMs: number;
+}
+
+/** Options of a password login. */
+export interface LoginOptions {
+  /** Login group *name* (reference api §2.3); absent or "user" = the default group. */
+  readonly group?: string;
+  readonly agent?: string;
+  readonly timeToIdleMs?: number;
+}
+
+/** Creates sessions by password and finds live sessions by key. */
+export class SessionService {
+  readonly #knex: Knex;
+
+  constructor(knex: Knex) {
+    this.#knex = knex;
+  }
+
+  /**
+   * Password login (reference permissions §5.3). The refusal reads the same whether the user is
+   * unknown or the password wrong, and takes the same time (advisory CVE-2025-54791 class).
+   */
+  async createSession(username: string, password: string, options: LoginOptions = {}): Promise<SessionInfo> {
+    if (!username) throw new ApiUsageException('No username specified');
+    const denied = () => new PermissionDeniedException(`Password check failed for '${username}'`);
+    return this.#knex.transaction(async (trx) => {
+      await loginThrottle.check(trx, username);
+      const user = await trx('experimenter').select('id', 'omename', 'ldap').where({ omename: username }).first();
+      const stored = user ? (await trx('password').select('hash').where({ experimenter_id: user.id }).first())?.hash : null;
+      const ok = stored && password ? await verifyPassword(password, stored) : (await verifyPassword(password || 'x', await dummyHash()), false);
+      if (!user || !ok) throw denied();
+      await loginThrottle.succeed(trx, username);
+      return this.#open(trx, Number(user.id), user.omename, options, true);
+    }).catch(async (e) => {
+      // The failure counter must survive the refusal, so record it outside the rolled-back transaction.
+      if (e instanceof PermissionDeniedException) await loginThrottle.fail(this.#knex, username);
+      throw e;
+    });
+  }
+
+  /**
+   * Opens a session for an already authenticated user (sudo, tests, bootstrap tools). Not reachable
+   * from the transport.
+   */
+  async openTrusted(userId: number, options: LoginOptions = {}): Promise<SessionInfo> {
+    return this.#knex.transaction(async (trx) => {
+      const user = await trx('experimenter').select('omename').where({ id: userId }).first();
+      if (!user) throw new ApiUsageException(`No such experimenter: ${userId}`);
+      return this.#open(trx, userId, user.omename, options, false);
+    });
+  }
+
+  async #open(trx: Knex.Transaction, userId: number, userName: string, options: LoginOptions, passwordAuth: boolean): Promise<SessionInfo> {
+    const membership = await loadMembership(trx, userId);
+    if (!membership.memberOf.includes(SystemIds.USER_GROUP) && userId !== SystemIds.GUEST_USER) {
+      throw new SecurityViolation(`User ${userName} is deactivated: not a member of group "user"`);
+    }
+    const group = await this.#loginGroup(trx, userId, membership.memberOf, membership.isAdmin, options.group);
+    const key = newSessionKey();
+    const timeToIdle = clampIdle(options.timeToIdleMs);
+    // Stamped now, with the clock the idle check uses: the transaction's now() is from before
+    // the (deliberately slow) password check.
+    const now = new Date();
+    await trx('session').insert({
+      started: now,
+      last_access: now,
+      uuid_hash: hashSessionKey(key),
+      owner: userId,
+      group_id: group.id,
+      time_to_idle: timeToIdle,
+      time_to_live: DEFAULT_TIME_TO_LIVE_MS,
+      user_agent: options.agent ?? 'omero-shell',
+      password_auth: passwordAuth,
+    });
+    return { key, userId, userName, groupId: group.id, groupName: group.name, timeToIdleMs: timeToIdle, timeToLiveMs: DEFAULT_TIME_TO_LIVE_MS };
+  }
+
+  async #loginGroup(trx: Knex.Transaction, userId: number, memberOf: readonly number[], isAdmin: boolean, name?: string) {
+    if (name && name !== 'user') {
+      const g = await trx('experimentergroup').select('id', 'name').where({ name }).first();
+      if (!g) throw new ApiUsageException(`No such group: ${name}`);
+      if (!isAdmin && !memberOf.includes(Number(g.id))) {
+        throw new SecurityViolation(`User ${userId} is not a member of group ${g.id} and cannot login`);
+      }
+      return { id: Number(g.id), name: g.name as string };
+    }
+    const def = memberOf.find((g) => g !== SystemIds.USER_GROUP);
+    if (def === undefined) throw new ApiUsageException("Can't find default group");
+    const g = await trx('experimentergroup').select('id', 'name').where({ id: def }).first();
+    return { id: Number(g.id), name: g.name as string };
+  }
+
+  /** Joins a live session by key (`joinSession`, `-k KEY`). */
+  async joinSession(key: string): Promise<SessionInfo> {
+    return this.#knex.transaction(async (trx) => {
+      const row = await findLiveSession(trx, key);
+      const [user, group] = await Promise.all([
+        trx('experimenter').select('omename').where({ id: row.owner }).first(),
+        trx('experimentergroup').select('name').where({ id: row.group_id }).first(),
+      ]);
+      return {
+        key,
+        userId: row.owner,
+        userName: user.omename,
+        groupId: row.group_id,
+        groupName: group.name,
+        timeToIdleMs: row.time_to_idle,
+        timeToLiveMs: row.time_to_live,
+      };
+    });
+  }
+
+  /** Closes a session; closing a dead or unknown session is not an error. Returns whether it was open. */
+  async closeSession(key: string): Promise<boolean> {
+    const n = await this.#knex('session').where({ uuid_hash: hashSessionKey(key) }).whereNull('closed').update({ closed: new Date() });
+    return n > 0;
+  }
+}
+
+/**
+ * The live session row for a key, touching `last_access`. Dead sessions are closed and refused
+ * with OMERO's session exceptions; the key never appears in a message.
+ */
+export async function findLiveSession(trx: Knex.Transaction | Knex, key: string): Promise<SessionRow> {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+  const row = (await trx('session').where({ uuid_hash: hashSessionKey(key) }).first()) as SessionRow | undefined;
+  return liveSession(trx, row);
+}
+
+function clampIdle(ms: number | undefined): number {
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return DEFAULT_TIME_TO_IDLE_MS;
+  return Math.min(Math.floor(ms), 24 * 3600_000);
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, ROOT_PASSWORD, type Engine, type TestDatabase } from './test-database.js';
+
+/** The real `omero` binary (bin/omero.js over dist/, built by scripts/test.sh). */
+export const OMERO_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'omero.js');
+
+/** What one run of the binary did. */
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A private OMERO environment for black-box runs: its own user dir, session dir and database. */
+export interface CliEnvironment {
+  readonly engine: Engine;
+  readonly userDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Runs `omero ...args`; `input` is written to standard input (which is then closed). */
+  run(args: readonly string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh environment on `engine`: PostgreSQL databases are cloned from the run's template; the
+ * embedded database is created by `omero db init` in a temporary user dir. Root's password is
+ * ROOT_PASSWORD; the first command may log in with `-u root -w …` or OMERO_PASSWORD.
+ */
+export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment> {
+  const userDir = mkdtempSync(join(tmpdir(), 'omero-cli-'));
+  let db: TestDatabase | null = null;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: userDir,
+    OMERO_USERDIR: userDir,
+    OMERO_KEYRING: '0',
+    NO_COLOR: '1',
+    OMERO_DB_LOCK_WAIT_MS: '30000',
+  };
+  if (engine === 'postgres') {
+    db = await createTestDatabase('postgres');
+    if (db.config.kind === 'pg') env.OMERO_DB_URL = db.config.url;
+  }
+  const run = (args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) =>
+    runOmero(args, { ...env, ...options.env }, options.input);
+  if (engine === 'pglite') {
+    const init = await run(['db', 'init', '--root-password-stdin'], { input: `${ROOT_PASSWORD}\n` });
+    if (init.status !== 0) throw new Error(`omero db init failed: ${init.stderr}`);
+  }
+  return {
+    engine,
+    userDir,
+    env,
+    run,
+    async close() {
+      await db?.drop();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the binary once with exactly `env` (nothing inherited) and optional standard input. */
+export function runOmero(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [OMERO_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}

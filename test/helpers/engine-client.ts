@@ -1,0 +1,55 @@
+import { OmeroClient } from '../../src/client/omero-client.js';
+import { WorkerTransport } from '../../src/client/transport/worker-transport.js';
+import type { Transport } from '../../src/client/transport/transport.js';
+import { ensureExampleEnvironment } from '../../src/demo/example-environment.js';
+import { createTestDatabase, ROOT_PASSWORD, type Engine, type TestDatabase } from './test-database.js';
+
+/** A test database with the in-process server behind a real blocking transport. */
+export interface EngineFixture {
+  readonly engine: Engine;
+  readonly db: TestDatabase;
+  readonly transport: Transport;
+  /** A new client logged in as `user` (root by default). */
+  login(user?: string, password?: string, props?: Record<string, string>): OmeroClient;
+  close(): Promise<void>;
+}
+
+export const PASSWORDS: Record<string, string> = {
+  root: ROOT_PASSWORD,
+  'user-2': 'user-2-password',
+  'user-3': 'user-3-password',
+};
+
+/** Opens a fresh database on `engine`; with `example`, creates seed 002's users and groups. */
+export async function openEngine(engine: Engine, options: { example?: boolean } = {}): Promise<EngineFixture> {
+  const db = await createTestDatabase(engine);
+  const transport = new WorkerTransport(db.config);
+  const clients: OmeroClient[] = [];
+  const fixture: EngineFixture = {
+    engine,
+    db,
+    transport,
+    login(user = 'root', password = PASSWORDS[user] ?? '', props = {}) {
+      const c = new OmeroClient('localhost', transport, props);
+      c.createSession(user, password);
+      clients.push(c);
+      return c;
+    },
+    async close() {
+      for (const c of clients) {
+        try {
+          c.closeSession();
+        } catch {
+          /* already closed */
+        }
+      }
+      transport.close();
+      await db.drop();
+    },
+  };
+  if (options.example) {
+    const root = fixture.login();
+    ensureExampleEnvironment(root.getSession().getAdminService());
+  }
+  return fixture;
+}
