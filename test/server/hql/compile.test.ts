@@ -82,7 +82,7 @@ describe('compileHql: SQL and bindings (snapshot)', () => {
   });
 
   it('masked columns in select and where (advisory 2019-SV5)', () => {
-    const mask = (c: string, r: string) => `case when "t0"."id" = any(?) or "t0"."id" is null then "t0"."${c}" else ${r} end`;
+    const mask = (c: string, r: string) => `case when "t0"."id" = any("vis"."ids") or "t0"."id" is null then "t0"."${c}" else ${r} end`;
     expectSql(
       "from Experimenter e where e.omeName like 'a%'",
       SCOPES.user3ReadOnly,
@@ -91,8 +91,8 @@ describe('compileHql: SQL and bindings (snapshot)', () => {
         `${mask('middlename', 'null')} as "c4", ${mask('lastname', "'<hidden>'")} as "c5", ${mask('institution', 'null')} as "c6", ` +
         `${mask('email', 'null')} as "c7", "t0"."ldap" as "c8", ` +
         `(select jsonb_agg(jsonb_build_array("t0_0"."name", "t0_0"."value") order by "t0_0"."index") from "experimenter_config" as "t0_0" where "t0_0"."experimenter_id" = "t0"."id") as "c9" ` +
-        `from "experimenter" as "t0" where (${mask('omename', "'<hidden>'")} like ?)`,
-      [...Array(7).fill([3, 0, 1, 2]), 'a%'],
+        `from "experimenter" as "t0" cross join (select cast(? as bigint[]) as "ids") as "vis" where (${mask('omename', "'<hidden>'")} like ?)`,
+      [[3, 0, 1, 2], 'a%'],
     );
   });
 
@@ -101,8 +101,20 @@ describe('compileHql: SQL and bindings (snapshot)', () => {
       'select e.omeName, count(e.id) from Experimenter e group by e.omeName order by e.omeName',
       SCOPES.user3ReadOnly,
       {},
-      `select case when "t0"."id" = any(?) or "t0"."id" is null then "t0"."omename" else '<hidden>' end as "c0", count("t0"."id") as "c1" from "experimenter" as "t0" group by "c0" order by "c0" asc`,
+      `select case when "t0"."id" = any("vis"."ids") or "t0"."id" is null then "t0"."omename" else '<hidden>' end as "c0", count("t0"."id") as "c1" from "experimenter" as "t0" cross join (select cast(? as bigint[]) as "ids") as "vis" group by "c0" order by "c0" asc`,
       [[3, 0, 1, 2]],
+    );
+  });
+
+  it('a masked column in having and in a subquery reads the one bound list of visible users', () => {
+    const mask = (a: string) => `case when "${a}"."id" = any("vis"."ids") or "${a}"."id" is null then "${a}"."institution" else null end`;
+    expectSql(
+      "select e.institution from Experimenter e where exists (select f from Experimenter f where f.institution = e.institution) group by e.institution having e.institution = 'x'",
+      SCOPES.user3ReadOnly,
+      {},
+      `select ${mask('t0')} as "c0" from "experimenter" as "t0" cross join (select cast(? as bigint[]) as "ids") as "vis" ` +
+        `where exists (select "t1"."id" as "c1" from "experimenter" as "t1" where (${mask('t1')} = ${mask('t0')})) group by "c0" having (${mask('t0')} = ?)`,
+      [[3, 0, 1, 2], 'x'],
     );
   });
 

@@ -42,6 +42,20 @@ const SQL_TYPES: Readonly<Record<ValueKind, string>> = {
   time: 'timestamptz',
 };
 
+/** Alias of the one-row table of visible user ids (generated table aliases are `t0`, `t1`, …). */
+const VISIBLE_ALIAS = 'vis';
+
+/** The first masked column anywhere in a plan (all of a plan's masks share one caller). */
+function findMask(node: unknown): MaskedColumnNode | null {
+  if (node === null || typeof node !== 'object') return null;
+  if ((node as { kind?: unknown }).kind === 'MaskedColumnNode') return node as MaskedColumnNode;
+  for (const child of Object.values(node)) {
+    const found = findMask(child);
+    if (found) return found;
+  }
+  return null;
+}
+
 type Visitors = { readonly [K in NodeKind]: (node: NodeOfKind<K>) => void };
 
 /**
@@ -57,6 +71,9 @@ type Visitors = { readonly [K in NodeKind]: (node: NodeOfKind<K>) => void };
 export class HqlCompiler {
   #sql = '';
   #bindings: unknown[] = [];
+  /** The caller's visible users when the plan masks a column, bound once as `"vis"."ids"`. */
+  #visibleUserIds: readonly number[] | null = null;
+  #depth = 0;
 
   readonly #visitors: Visitors = {
     PlanNode: (n) => this.#plan(n),
@@ -97,6 +114,8 @@ export class HqlCompiler {
   compile(plan: PlanNode): CompiledSql {
     this.#sql = '';
     this.#bindings = [];
+    this.#visibleUserIds = findMask(plan)?.visibleUserIds ?? null;
+    this.#depth = 0;
     this.#visit(plan);
     const placeholders = this.#sql.split('?').length - 1;
     if (placeholders !== this.#bindings.length || this.#sql.includes('??')) {
@@ -149,6 +168,15 @@ export class HqlCompiler {
   }
 
   #plan(node: PlanNode): void {
+    const outermost = this.#depth++ === 0;
+    try {
+      this.#planAt(node, outermost);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #planAt(node: PlanNode, outermost: boolean): void {
     this.#append(node.distinct ? 'select distinct ' : 'select ');
     const selected = node.selections.map((s) => {
       const fragment = this.#capture(() => this.#visit(s.expression));
@@ -167,6 +195,7 @@ export class HqlCompiler {
       switch (table.join) {
         case 'from':
           this.#tableRef(table);
+          if (outermost && this.#visibleUserIds) this.#visibleUsersTable(this.#visibleUserIds);
           where.push(...filters);
           break;
         case 'cross':
@@ -255,16 +284,26 @@ export class HqlCompiler {
   }
 
   /**
-   * `case when id = any(?) or id is null then col else '<hidden>' end`: a user the caller may not
-   * see reads masked, and a missing one (the null side of a left join) stays null rather than
-   * turning into a `<hidden>` user that does not exist.
+   * One row holding the visible users' ids, right after the first table so that every clause and
+   * subquery can read it. Masks refer to its column instead of binding the list each time: so the
+   * same masked column compiles to the same text everywhere, and PostgreSQL sees a `having` or
+   * `select` on it as the grouped expression.
+   */
+  #visibleUsersTable(ids: readonly number[]): void {
+    this.#append(' cross join (select cast(');
+    this.#value([...ids]);
+    this.#append(` as bigint[]) as ${quoteIdent('ids')}) as ${quoteIdent(VISIBLE_ALIAS)}`);
+  }
+
+  /**
+   * `case when id = any("vis"."ids") or id is null then col else '<hidden>' end`: a user the caller
+   * may not see reads masked, and a missing one (the null side of a left join) stays null rather
+   * than turning into a `<hidden>` user that does not exist.
    */
   #maskedColumn(node: MaskedColumnNode): void {
     this.#append('case when ');
     this.#column(node.idColumn);
-    this.#append(' = any(');
-    this.#value([...node.visibleUserIds]);
-    this.#append(') or ');
+    this.#append(` = any(${quoteIdent(VISIBLE_ALIAS)}.${quoteIdent('ids')}) or `);
     this.#column(node.idColumn);
     this.#append(' is null then ');
     this.#column(node.column);

@@ -13,7 +13,7 @@ import {
 } from '../../../model/index.js';
 import { hashPassword, verifyPassword } from '../../auth/password-hash.js';
 import type { CallContext } from '../../call/call-context.js';
-import { ADMIN_PRIVILEGES, SystemIds, isGranted, Right, Role } from '../../security/index.js';
+import { ADMIN_PRIVILEGES, SystemIds, canSeeUserDetails, isGranted, Right, Role } from '../../security/index.js';
 import { idOf, listOf, requiredStr, strOf, type IdLike } from './admin-arguments.js';
 import { requireAdmin, requireAdminOrLeader } from './admin-guards.js';
 import { loadExperimenters, loadGroups } from './admin-loader.js';
@@ -75,8 +75,10 @@ export class AdminService {
 
   async lookupExperimenter(call: CallContext, name: string | RString): Promise<ExperimenterI> {
     const n = strOf(name);
-    const [e] = await loadExperimenters(call.trx, (q) => q.where({ omename: n }), await call.scope());
-    if (!e) throw new ApiUsageException(`No such experimenter: ${n}`);
+    const scope = await call.scope();
+    const [e] = await loadExperimenters(call.trx, (q) => q.where({ omename: n }), scope);
+    // A name the caller may not see cannot be matched either (2019-SV3/SV5): same answer as absent.
+    if (!e || (scope !== null && !canSeeUserDetails(scope, e.id!.val))) throw new ApiUsageException(`No such experimenter: ${n}`);
     return e;
   }
 
