@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ApiUsageException, SecurityViolation } from '../../model/index.js';
+import { ApiUsageException, InternalException, SecurityViolation } from '../../model/index.js';
 import {
   groupContextRefusal,
   readScopeFor,
@@ -13,11 +13,19 @@ import type { SessionRow } from './session-row.js';
 export type CallContextMap = Readonly<Record<string, string>>;
 
 /**
+ * Where a call's statements go: its transaction, or, for a read-only query-service call, the pool
+ * itself (under READ COMMITTED every statement reads its own snapshot either way, so a
+ * transaction would only add BEGIN and COMMIT round trips).
+ */
+export type CallDb = Knex.Transaction | Knex;
+
+/**
  * Everything a service method needs about one call: its transaction, the session, the caller as
- * the security rules see it, and lazily loaded facts. One call = one transaction.
+ * the security rules see it, and lazily loaded facts. One writing call = one transaction.
  */
 export class CallContext {
-  readonly trx: Knex.Transaction;
+  /** Where the call reads; `trx` is the same, for calls that may write. */
+  readonly db: CallDb;
   readonly session: SessionRow;
   readonly membership: Membership;
   readonly caller: Caller;
@@ -29,18 +37,16 @@ export class CallContext {
   #eventId: number | undefined;
   /** Read-scope facts loaded with the session (`loadCallFacts`), or undefined to query them. */
   #prefetched: PrefetchedFacts | undefined;
-  /** Whether `statement_timeout` is already set for this transaction (query services). */
-  statementTimeoutSet = false;
 
   constructor(
-    trx: Knex.Transaction,
+    trx: CallDb,
     session: SessionRow,
     sessionKey: string,
     membership: Membership,
     contextGroupId: number,
     ctx: CallContextMap,
   ) {
-    this.trx = trx;
+    this.db = trx;
     this.sessionKey = sessionKey;
     this.session = session;
     this.membership = membership;
@@ -55,13 +61,19 @@ export class CallContext {
     };
   }
 
+  /** The call's transaction; a read-only query-service call has none, and never writes. */
+  get trx(): Knex.Transaction {
+    if (!(this.db as Partial<Knex.Transaction>).isTransaction) throw new InternalException('A read-only call cannot write');
+    return this.db as Knex.Transaction;
+  }
+
   /**
    * Builds the context for a call, checking that the caller may use the requested group.
    * `prefetched` carries what `loadCallFacts` read with the session (group permissions, read-scope
    * facts), so that no further query is needed for them.
    */
   static async open(
-    trx: Knex.Transaction,
+    trx: CallDb,
     session: SessionRow,
     sessionKey: string,
     membership: Membership,
@@ -73,7 +85,6 @@ export class CallContext {
     if (prefetched) {
       for (const [g, p] of prefetched.perms) call.#perms.set(g, p);
       call.#prefetched = prefetched;
-      call.statementTimeoutSet = prefetched.statementTimeoutSet;
     }
     await call.loadPerms([group, session.group_id, ...membership.memberOf]);
     const refusal = groupContextRefusal(call.caller, group, call.perms(group));
@@ -99,7 +110,7 @@ export class CallContext {
   async loadPerms(groupIds: Iterable<number>): Promise<void> {
     const missing = [...new Set(groupIds)].filter((g) => g >= 0 && !this.#perms.has(g));
     if (missing.length === 0) return;
-    const rows = await this.trx('experimentergroup').select('id', 'permissions').whereIn('id', missing);
+    const rows = await this.db('experimentergroup').select('id', 'permissions').whereIn('id', missing);
     for (const r of rows) this.#perms.set(Number(r.id), Number(r.permissions));
   }
 
@@ -110,7 +121,7 @@ export class CallContext {
     const pre = this.#prefetched;
     const world =
       c.contextGroupId < 0 && !c.isAdmin
-        ? pre?.worldReadableGroupIds ?? (await this.trx('experimentergroup').select('id', 'permissions').whereRaw('(permissions & 4) = 4')).map((r) => {
+        ? pre?.worldReadableGroupIds ?? (await this.db('experimentergroup').select('id', 'permissions').whereRaw('(permissions & 4) = 4')).map((r) => {
             this.#perms.set(Number(r.id), Number(r.permissions));
             return Number(r.id);
           })
@@ -119,7 +130,7 @@ export class CallContext {
       c.isAdmin || c.leaderOf.length > 0
         ? []
         : pre?.colleagueIds ?? (
-            await this.trx('groupexperimentermap as m')
+            await this.db('groupexperimentermap as m')
               .distinct('m.child')
               .join('experimentergroup as g', 'g.id', 'm.parent')
               .whereIn('m.parent', c.memberOf.filter((g) => g !== 1))
@@ -133,7 +144,7 @@ export class CallContext {
   async eventId(): Promise<number> {
     if (this.#eventId !== undefined) return this.#eventId;
     const group = this.caller.contextGroupId >= 0 ? this.caller.contextGroupId : this.session.group_id;
-    const [row] = await this.trx('event')
+    const [row] = await this.db('event')
       .insert({ experimenter: this.session.owner, experimentergroup: group, session: this.session.id, type: 'User' })
       .returning('id');
     this.#eventId = Number(row.id);
@@ -146,7 +157,6 @@ export interface PrefetchedFacts {
   readonly perms: ReadonlyMap<number, number>;
   readonly worldReadableGroupIds: readonly number[] | undefined;
   readonly colleagueIds: readonly number[] | undefined;
-  readonly statementTimeoutSet: boolean;
 }
 
 /**

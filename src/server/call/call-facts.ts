@@ -1,11 +1,8 @@
-import type { Knex } from 'knex';
+import type { CallDb } from './call-context.js';
 import { RemovedSessionException } from '../../model/index.js';
 import { privilegesOf, SystemIds } from '../security/index.js';
 import type { Membership } from './membership.js';
 import { hashSessionKey, liveSession, type SessionRow } from './session-row.js';
-
-/** Longest a query may run before OMERO's OverUsageException. Default 60 s. */
-export const STATEMENT_TIMEOUT_MS = Math.max(1, Math.floor(Number(process.env.OMERO_QUERY_TIMEOUT_MS ?? 60_000)));
 
 /** Everything a call needs to know about its caller, read in one statement. */
 export interface CallFacts {
@@ -17,8 +14,6 @@ export interface CallFacts {
   readonly worldReadableGroupIds: readonly number[] | undefined;
   /** Users sharing a group-readable group (not "user") with the caller, when the read scope needs them; else undefined. */
   readonly colleagueIds: readonly number[] | undefined;
-  /** Whether `statement_timeout` was set for the rest of the transaction (query services). */
-  readonly statementTimeoutSet: boolean;
 }
 
 export interface CallFactsOptions {
@@ -26,13 +21,12 @@ export interface CallFactsOptions {
   readonly requestedGroup: number | null;
   /**
    * A call of a read-only query service (IQuery, IContainer): also read the read-scope facts
-   * now (nothing in the call can change them before they are used) and set `statement_timeout`
-   * (SET LOCAL) for its queries.
+   * now (nothing in the call can change them before they are used).
    */
   readonly query: boolean;
 }
 
-/** The read-scope facts (`CallContext.scope`) and the query timeout, for query-service calls. */
+/** The read-scope facts (`CallContext.scope`), for query-service calls. */
 const SCOPE_FACTS_SQL = `,
        case when ?::boolean and not f.is_admin then
          coalesce((select json_agg(json_build_object('id', g.id, 'permissions', g.permissions))
@@ -43,8 +37,7 @@ const SCOPE_FACTS_SQL = `,
                    from groupexperimentermap m join experimentergroup g on g.id = m.parent
                    where m.parent in (select gm.parent from groupexperimentermap gm where gm.child = s.owner and gm.parent <> ?)
                      and (g.permissions & 64) = 64), '[]'::json)
-       end as omero_colleagues,
-       set_config('statement_timeout', ?, true) as omero_timeout`;
+       end as omero_colleagues`;
 
 /**
  * The session row (by key hash), the caller's memberships in index order, ownerships, privilege
@@ -54,7 +47,7 @@ const SCOPE_FACTS_SQL = `,
  * permission changes are visible to the very next call. The same rules as `findLiveSession`,
  * `loadMembership`, `CallContext.loadPerms` and `CallContext.scope`, which remain the reference.
  */
-export async function loadCallFacts(trx: Knex.Transaction, key: string, o: CallFactsOptions): Promise<CallFacts> {
+export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOptions): Promise<CallFacts> {
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
   const wantsWorld = o.requestedGroup !== null && o.requestedGroup < 0;
   const extraGroups = o.requestedGroup !== null && o.requestedGroup >= 0 ? [o.requestedGroup] : [];
@@ -75,7 +68,7 @@ export async function loadCallFacts(trx: Knex.Transaction, key: string, o: CallF
        from groupexperimentermap gm where gm.child = s.owner
      ) f
      where s.uuid_hash = ?`,
-    [extraGroups, ...(o.query ? [wantsWorld, SystemIds.USER_GROUP, String(STATEMENT_TIMEOUT_MS)] : []), SystemIds.SYSTEM_GROUP, hashSessionKey(key)],
+    [extraGroups, ...(o.query ? [wantsWorld, SystemIds.USER_GROUP] : []), SystemIds.SYSTEM_GROUP, hashSessionKey(key)],
   )
     // A named statement: the pg driver prepares it once per connection and PostgreSQL reuses its
     // plan, which matters because planning this statement costs more than running it (PGlite's
@@ -83,7 +76,7 @@ export async function loadCallFacts(trx: Knex.Transaction, key: string, o: CallF
     .options({ name: o.query ? 'omero_call_facts_query' : 'omero_call_facts' });
   const raw = (result.rows as Array<Record<string, unknown>>)[0];
   if (!raw) throw new RemovedSessionException('No session with the given key');
-  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_timeout, ...row } = raw;
+  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, ...row } = raw;
   const session = await liveSession(trx, row as unknown as SessionRow);
   const maps = json<Array<{ parent: number; owner: boolean }>>(omero_maps);
   const config = json<Array<{ name: string; value: string }>>(omero_config);
@@ -106,7 +99,6 @@ export async function loadCallFacts(trx: Knex.Transaction, key: string, o: CallF
     perms,
     worldReadableGroupIds: world?.map((g) => Number(g.id)),
     colleagueIds: colleagues,
-    statementTimeoutSet: omero_timeout !== undefined,
   };
 }
 

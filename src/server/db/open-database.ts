@@ -13,6 +13,12 @@ export interface Database {
 /** How long a process waits for another one to release the embedded database. Default 15 s. */
 const LOCK_WAIT_MS = Number(process.env.OMERO_DB_LOCK_WAIT_MS ?? 15000);
 
+/**
+ * Longest one statement may run before OMERO's OverUsageException (default 60 s), set once per
+ * connection rather than per call, so a query costs no extra round trip.
+ */
+export const STATEMENT_TIMEOUT_MS = Math.max(1, Math.floor(Number(process.env.OMERO_QUERY_TIMEOUT_MS ?? 60_000)));
+
 /** Opens the database a config names, loading only the driver it needs. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'pg' ? openPostgres(config) : openPglite(config);
@@ -24,7 +30,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'pg' }>): Pr
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const knex = knexFactory({
     client: 'pg',
-    connection: config.url,
+    connection: { connectionString: config.url, statement_timeout: STATEMENT_TIMEOUT_MS },
     pool: { min: 0, max: config.poolMax ?? 10 },
     acquireConnectionTimeout: 30000,
   });
@@ -37,6 +43,7 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): 
   try {
     const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
     await pglite.waitReady;
+    await pglite.exec(`set statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
     const knex = knexFactory({
       client: PgliteKnexClient as unknown as typeof Knex.Client,
       dialect: 'postgres',

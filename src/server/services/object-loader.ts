@@ -100,7 +100,7 @@ export async function loadObjects(call: CallContext, entityName: string, ids: re
   const def = findEntity(entityName);
   if (!def || def.kind !== 'data') throw new Error(`loadObjects: not a data entity: ${entityName}`);
   if (ids.length === 0) return [];
-  let q = call.trx(def.table).select('*').whereIn('id', [...new Set(ids)]);
+  let q = call.db(def.table).select('*').whereIn('id', [...new Set(ids)]);
   if (def.discriminator !== null && def.discriminatorColumn !== null) q = q.where(def.discriminatorColumn, def.discriminator);
   let rows = (await q) as DataRow[];
   if (options.visibleOnly) {
@@ -108,7 +108,7 @@ export async function loadObjects(call: CallContext, entityName: string, ids: re
     rows = rows.filter((r) => canReadRow(scope, { ownerId: Number(r.owner_id), groupId: Number(r.group_id) }));
   }
   const decorate = await objectDecorator(call, rows.map((r) => Number(r.group_id)));
-  const objects = await rowsToObjects(call.trx, def, rows, decorate);
+  const objects = await rowsToObjects(call.db, def, rows, decorate);
   const byId = new Map(objects.map((o) => [o.id!.val as number, o]));
   return ids.map((id) => byId.get(id)).filter((o): o is IObject => o !== undefined);
 }

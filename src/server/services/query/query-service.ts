@@ -40,7 +40,7 @@ export class QueryService {
     const def = entityOf(klass);
     const found = await this.find(call, klass, id);
     if (found) return found;
-    const exists = await call.trx(def.table).where({ id: checkedId(id) }).first('id');
+    const exists = await call.db(def.table).where({ id: checkedId(id) }).first('id');
     if (!exists) throw new ValidationException(`No row with the given identifier exists: [${def.serverClass}#${id}]`);
     throw new SecurityViolation(`Cannot read ${def.serverClass}:Id_${id}`);
   }

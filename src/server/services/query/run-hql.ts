@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { ApiUsageException, type IObject, type RType } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
-import { STATEMENT_TIMEOUT_MS } from '../../call/call-facts.js';
 import type { CompiledHql } from '../../hql/index.js';
 import type { ColumnShape, ResultShape } from '../../hql/result-shape.js';
 import { decorateObject } from '../object-details.js';
@@ -31,12 +30,7 @@ export async function runHql(call: CallContext, hql: string, run: HqlRun): Promi
   if (typeof hql !== 'string') throw new ApiUsageException('The query must be a string');
   const { compileHql } = await hqlLoaded();
   const compiled = compileHql(hql, { params: run.params ?? {}, scope: await call.scope(), offset: run.offset, limit: run.limit, unique: run.unique });
-  // Query-service calls had it set with their session lookup (loadCallFacts): one round trip less.
-  if (!call.statementTimeoutSet) {
-    await call.trx.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-    call.statementTimeoutSet = true;
-  }
-  const result = await call.trx.raw(compiled.sql, compiled.bindings as Knex.RawBinding[]);
+  const result = await call.db.raw(compiled.sql, compiled.bindings as Knex.RawBinding[]);
   return { rows: result.rows as Record<string, unknown>[], compiled };
 }
 
