@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,8 @@ function readCache(cacheFile: string): { readonly data: Buffer; readonly warm: b
 function writeCache(cacheFile: string, script: Script, warm: boolean): void {
   const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
+    // A read-only install: skip making data that cannot be stored.
+    accessSync(dirname(cacheFile), constants.W_OK);
     const data = script.createCachedData();
     writeFileSync(tmp, Buffer.concat([TAG, Buffer.from([warm ? 1 : 0]), data]));
     renameSync(tmp, cacheFile);
