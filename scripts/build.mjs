@@ -1,9 +1,12 @@
-// Builds dist/ with the TypeScript compiler (run by `npm ci` through `prepare`, and `npm run build`).
+// Builds dist/ (run by `npm ci` through `prepare`, and `npm run build`): the TypeScript compiler
+// makes the ES modules and types (the library entry dist/index.js), then scripts/bundle.mjs makes
+// the start-up bundles of the `omero` command and their code caches.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -17,3 +20,4 @@ try {
 }
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+await bundle(root);

@@ -2,7 +2,7 @@ import { ApiUsageException, SecurityViolation, fromWire, toWire } from '../model
 import { CallContext, parseGroupContext, type CallDb } from './call/call-context.js';
 import { loadCallFacts } from './call/call-facts.js';
 import type { DatabaseConfig } from './db/database-config.js';
-import { schemaStatus } from './db/migrate.js';
+import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { mapError } from './errors/map-error.js';
 import { SystemIds } from './security/index.js';
@@ -31,7 +31,7 @@ export class OmeroServer {
   static async open(config: DatabaseConfig): Promise<OmeroServer> {
     const db = await openDatabase(config);
     try {
-      const status = await schemaStatus(db.knex);
+      const status = await openingSchemaStatus(db.knex);
       if (status.version === null) {
         throw new ApiUsageException('The database is not initialised: run `omero db init` first');
       }

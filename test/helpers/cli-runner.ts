@@ -63,10 +63,13 @@ export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment
   };
 }
 
-/** Runs the binary once with exactly `env` (nothing inherited) and optional standard input. */
-export function runOmero(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+/**
+ * Runs the binary once with exactly `env` (nothing inherited) and optional standard input;
+ * `bin` is another copy of bin/omero.js (the start-up bundle tests).
+ */
+export function runOmero(args: readonly string[], env: NodeJS.ProcessEnv, input?: string, bin: string = OMERO_BIN): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [OMERO_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

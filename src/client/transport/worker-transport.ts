@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { ClientError } from '../../model/exceptions/client-error.js';
 import type { DatabaseConfig } from '../../server/db/database-config.js';
@@ -21,19 +22,29 @@ export class WorkerTransport implements Transport {
     const signal = new SharedArrayBuffer(8);
     this.#flag = new Int32Array(signal);
     const entry = new URL('../../server/worker/server-worker' + extensionOf(import.meta.url), import.meta.url).href;
+    // Built code runs the worker's bundle (made by scripts/build.mjs) through the CommonJS copy of
+    // the code-cache loader (src/startup/bundle-loader.ts); without them, the ES modules.
+    const bundle = fileURLToPath(new URL('../../bundle/server-worker.cjs', import.meta.url));
+    const loader = fileURLToPath(new URL('../../bundle/bundle-loader.cjs', import.meta.url));
     // A tiny JS bootstrap: worker threads on Node 20 do not inherit tsx's hooks, so register them
     // when running from TypeScript sources.
     const bootstrap = `
       const { workerData } = require('node:worker_threads');
       (async () => {
-        if (workerData.entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
-        await import(workerData.entry);
+        if (workerData.entry.endsWith('.ts')) {
+          (await import('tsx/esm/api')).register();
+          await import(workerData.entry);
+        } else {
+          const bundle = require('node:fs').existsSync(workerData.loader) ? require(workerData.loader).loadBundle(workerData.bundle) : null;
+          if (bundle) bundle.exports.serveRequests({ beforeShutdownReply: () => bundle.refreshCodeCache() });
+          else await import(workerData.entry);
+        }
       })().catch((e) => {
         console.error(e);
         const f = new Int32Array(workerData.signal);
         Atomics.store(f, 1, 1); Atomics.add(f, 0, 1); Atomics.notify(f, 0);
       });`;
-    this.#worker = new Worker(bootstrap, { eval: true, workerData: { entry, signal, config } });
+    this.#worker = new Worker(bootstrap, { eval: true, workerData: { entry, bundle, loader, signal, config } });
     this.#worker.unref();
   }
 

@@ -32,3 +32,23 @@ export async function schemaStatus(knex: Knex): Promise<SchemaStatus> {
   const applied = done.map((m) => m.name);
   return { applied, pending: pending.map((m) => m.name), version: applied.at(-1) ?? null };
 }
+
+/**
+ * `schemaStatus` in one statement for the common case, a server opening an initialised database
+ * (issue 6: Knex's migrator costs several catalogue queries and its own modules at every start).
+ * Anything unusual — no migrations table yet, or an applied name we do not know — goes through
+ * `schemaStatus` itself, so the answers and side effects stay Knex's.
+ */
+export async function openingSchemaStatus(knex: Knex): Promise<SchemaStatus> {
+  let rows: Array<{ name: string }>;
+  try {
+    rows = (await knex(TABLE).orderBy('id').select('name')) as Array<{ name: string }>;
+  } catch {
+    return schemaStatus(knex);
+  }
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  const applied = rows.map((r) => r.name);
+  if (!applied.every((n) => known.has(n))) return schemaStatus(knex);
+  const done = new Set(applied);
+  return { applied, pending: MIGRATIONS.map((m) => m.name).filter((n) => !done.has(n)), version: applied.at(-1) ?? null };
+}

@@ -1,0 +1,137 @@
+// The start-up bundles (issue 6, scripts/bench): dist/ has hundreds of small ES modules, and
+// loading them (resolving, reading, compiling each) was most of every command's start-up. esbuild
+// bundles the built modules into one CommonJS file per thread, which bin/omero.js and the worker
+// load with a V8 code cache (src/startup/bundle-loader.ts). Run by scripts/build.mjs after tsc.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The bundles: entry module in dist/ → bundle in dist/bundle. The build runs each bundle's top
+ * level once and caches the code compiled by then (the entries start nothing when loaded).
+ */
+const BUNDLES = [
+  { entry: 'startup/cli-entry.js', out: 'bundle/omero-cli.cjs' },
+  { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
+];
+
+/**
+ * Left out of the bundles, loaded from node_modules at run time: PGlite (it finds its WebAssembly
+ * and data files next to its own modules; only the embedded database loads it), esbuild (a native
+ * binary; the shell loads it on first input), the keyring (native), tsx, and the drivers of Knex
+ * dialects we never use (Knex requires them only when such a client is created).
+ */
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  'esbuild',
+  '@napi-rs/keyring',
+  'tsx',
+  'tsx/*',
+  'pg-native',
+  'pg-query-stream',
+  'pg-cloudflare',
+  'mysql',
+  'mysql2',
+  'mariadb',
+  'mariadb/*',
+  'sqlite3',
+  'better-sqlite3',
+  'oracledb',
+  'tedious',
+];
+
+/** Knex's dialects other than PostgreSQL (`knex/lib/dialects/index.js` requires each lazily). */
+const UNUSED_DIALECTS = /^\.\/(better-sqlite3|cockroachdb|mssql|mysql|mariadb|mysql2|oracle|oracledb|pgnative|redshift|sqlite3)$/;
+
+/**
+ * Rewrites what a CommonJS bundle cannot keep from the ES modules: `import.meta.url` becomes the
+ * URL of the same module in dist/ (so paths computed from it do not move), and the HQL parser's
+ * loader of chevrotain (a top-level await that picks chevrotain's single-file build) becomes a
+ * plain re-export: the bundle holds chevrotain anyway.
+ */
+function distModulesPlugin(dist, outfile) {
+  return {
+    name: 'omero-dist-modules',
+    setup(build) {
+      build.onResolve({ filter: UNUSED_DIALECTS }, (args) =>
+        /knex[\\/]lib[\\/]dialects[\\/]index\.js$/.test(args.importer) ? { path: args.path, namespace: 'unused-dialect' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'unused-dialect' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`Knex dialect ${args.path.slice(2)} is not part of omero-shell`)});`,
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (/[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/.test(args.path)) return patchPgStream(args.path);
+        if (!args.path.startsWith(dist + sep)) return undefined;
+        let text = readFileSync(args.path, 'utf8');
+        if (args.path === join(dist, 'server', 'hql', 'parser', 'chevrotain.js')) {
+          text = "export { createToken, EmbeddedActionsParser, Lexer, tokenLabel } from 'chevrotain';\n";
+        }
+        if (text.includes('import.meta')) {
+          const rel = relative(dirname(outfile), args.path).split(sep).join('/');
+          text = text.replaceAll('import.meta.url', `require('node:url').pathToFileURL(__dirname + ${JSON.stringify('/' + rel)}).href`);
+          if (text.includes('import.meta')) throw new Error(`${args.path}: import.meta other than import.meta.url cannot be bundled`);
+        }
+        return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+/**
+ * pg looks for a Cloudflare Worker when it loads (`pg/lib/stream.js`: `typeof Response`, then
+ * `new Response(…)`), and on Node 20 touching `Response` loads undici: ~15 ms of the server
+ * thread's start-up. The bundle runs on Node only, so it takes Node's socket functions directly.
+ * A pg whose file no longer has that line is left as it is (only slower).
+ */
+function patchPgStream(path) {
+  const text = readFileSync(path, 'utf8');
+  const patched = text.replace('const { getStream, getSecureStream } = getStreamFuncs()', 'const { getStream, getSecureStream } = getNodejsStreamFuncs()');
+  return { contents: patched, loader: 'js', resolveDir: dirname(path) };
+}
+
+/** Bundles dist/'s modules (run after tsc), then writes each bundle's code cache. */
+export async function bundle(root) {
+  const esbuild = await import('esbuild');
+  const dist = join(root, 'dist');
+  for (const b of BUNDLES) {
+    const outfile = join(dist, b.out);
+    await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [join(dist, b.entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // Class names are OMERO's exception and model types (printed, and sent over the wire).
+      keepNames: true,
+      // `import()` becomes require(): a script run by vm cannot import() without an experimental flag.
+      supported: { 'dynamic-import': false },
+      external: EXTERNAL,
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [distModulesPlugin(dist, outfile)],
+    });
+  }
+  // The worker loads its bundle through a CommonJS copy of the loader (no ES module loader to start).
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(dist, 'startup', 'bundle-loader.js')],
+    outfile: join(dist, 'bundle', 'bundle-loader.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  // The code caches, made by the node that builds (V8 rejects a cache from another version, and
+  // the loader then rewrites it). A child process, so that running a bundle's top level leaves
+  // this one alone.
+  const loader = pathToFileURL(join(dist, 'startup', 'bundle-loader.js')).href;
+  const script = `const { buildCodeCache } = await import(${JSON.stringify(loader)});
+    for (const file of JSON.parse(process.argv[1])) buildCodeCache(file);`;
+  const list = BUNDLES.map((b) => join(dist, b.out));
+  execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(list)], { stdio: 'inherit', cwd: root });
+}

@@ -1,0 +1,67 @@
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { InternalException, toWire } from '../../model/index.js';
+import type { DatabaseConfig } from '../db/database-config.js';
+import { mapError } from '../errors/map-error.js';
+import { OmeroServer } from '../omero-server.js';
+import type { ServerReply, ServerRequest } from '../server-request.js';
+
+/**
+ * The in-process server: a worker thread that owns the database. Each message carries a port for
+ * the reply; after replying, the worker bumps a shared counter and wakes the blocked caller.
+ */
+interface WorkerInput {
+  readonly signal: SharedArrayBuffer;
+  readonly config: DatabaseConfig;
+}
+interface Envelope {
+  readonly port: MessagePort;
+  readonly request: ServerRequest | { readonly op: 'shutdown' };
+}
+
+/** What the thread's starter may add. */
+export interface ServeOptions {
+  /** Runs after the database is closed on `shutdown`, before the reply (the bundle's code cache). */
+  readonly beforeShutdownReply?: () => void;
+}
+
+/**
+ * Opens the engine this worker thread was given (`workerData`) and answers the messages of its
+ * parent, one at a time and in order: PGlite has one connection, and callers block anyway.
+ * Exported rather than run on import so that loading the module has no effect (the build runs
+ * the bundle's top level to make its code cache); server-worker.ts is the thread's entry.
+ */
+export function serveRequests(options: ServeOptions = {}): void {
+  const { signal, config } = workerData as WorkerInput;
+  const flag = new Int32Array(signal);
+  const ready: Promise<OmeroServer> = OmeroServer.open(config);
+  ready.catch(() => undefined);
+  let queue: Promise<void> = Promise.resolve();
+
+  parentPort!.on('message', (envelope: Envelope) => {
+    queue = queue.then(() => answer(envelope));
+  });
+
+  async function answer({ port, request }: Envelope): Promise<void> {
+    let reply: ServerReply;
+    try {
+      const server = await ready;
+      if (request.op === 'shutdown') {
+        await server.close();
+        options.beforeShutdownReply?.();
+        reply = { ok: true, value: true };
+      } else {
+        reply = await server.handle(request);
+      }
+    } catch (e) {
+      reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };
+    }
+    try {
+      port.postMessage(reply);
+    } catch (e) {
+      port.postMessage({ ok: false, error: toWire(new InternalException(`Cannot send the reply: ${(e as Error).message}`)) });
+    }
+    port.close();
+    Atomics.add(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
+}

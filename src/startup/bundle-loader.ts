@@ -1,0 +1,115 @@
+import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * What happened to a bundle's V8 code cache: `accepted` (compilation was skipped), `rejected`
+ * (stale or corrupt: V8 compiled from source and the cache was rewritten), `absent` (no cache file,
+ * or not one of ours; it was written after loading).
+ */
+export type CodeCacheState = 'accepted' | 'rejected' | 'absent';
+
+/** A CommonJS bundle made by scripts/build.mjs, loaded and run. */
+export interface LoadedBundle {
+  /** The bundle's `module.exports`. */
+  readonly exports: Record<string, unknown>;
+  readonly file: string;
+  readonly codeCache: CodeCacheState;
+  /**
+   * Writes the code cache again, now that more functions have been compiled (after a command ran),
+   * if the cache read at load time was absent, rejected or made at build time. Never throws.
+   */
+  refreshCodeCache(): void;
+}
+
+/**
+ * The code cache file starts with this tag and a flag byte (1 once written after a real run),
+ * then V8's data. A file without the tag is treated as absent.
+ */
+const TAG = Buffer.from('omero-shell code cache v1\n');
+
+/** The code cache of a bundle: `<bundle>.cache`, next to it. */
+export function codeCachePath(bundle: string): string {
+  return `${bundle}.cache`;
+}
+
+/** The exact text V8 compiles: the CommonJS wrapper around the bundle (the cache is only valid for the same text). */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+}
+
+/**
+ * Loads a CommonJS bundle through `vm.Script` with a V8 code cache (Node 20 has no
+ * `module.enableCompileCache`), so a start-up skips most parsing and compiling (issue 6,
+ * scripts/bench). Returns null if the bundle does not exist (an unbundled build, or sources run
+ * under tsx): the caller then imports the ES modules of dist/ instead. A missing, stale or corrupt
+ * cache only costs time: V8 rejects it and compiles the source. The cache is rewritten atomically
+ * (a temporary file, then a rename); failures to write it (a read-only install) are ignored.
+ * `OMERO_STARTUP_TRACE=1` reports each bundle and the state of its cache on stderr.
+ */
+export function loadBundle(bundle: string | URL): LoadedBundle | null {
+  const file = typeof bundle === 'string' ? bundle : fileURLToPath(bundle);
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const cacheFile = codeCachePath(file);
+  const stored = readCache(cacheFile);
+  const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
+  const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
+  if (process.env.OMERO_STARTUP_TRACE === '1') process.stderr.write(`omero-shell: bundle ${file} (code cache ${codeCache})\n`);
+  const module = { exports: {} as Record<string, unknown> };
+  const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file));
+  // A missing or rejected cache is replaced at once, so the next start is fast even if this one fails.
+  if (codeCache !== 'accepted') writeCache(cacheFile, script, false);
+  let refreshed = stored?.warm === true;
+  return {
+    exports: module.exports,
+    file,
+    codeCache,
+    refreshCodeCache() {
+      if (refreshed) return;
+      refreshed = true;
+      writeCache(cacheFile, script, true);
+    },
+  };
+}
+
+/**
+ * Writes a bundle's code cache at build time (scripts/bundle.mjs), so that the first run is fast
+ * too: the bundle is loaded and its top level run (which must start nothing), so that the module
+ * bodies it ran are compiled and cached as well.
+ */
+export function buildCodeCache(bundle: string): void {
+  rmSync(codeCachePath(bundle), { force: true });
+  if (!loadBundle(bundle)) throw new Error(`no bundle at ${bundle}`);
+}
+
+function readCache(cacheFile: string): { readonly data: Buffer; readonly warm: boolean } | null {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(cacheFile);
+  } catch {
+    return null;
+  }
+  if (raw.length <= TAG.length + 1 || !raw.subarray(0, TAG.length).equals(TAG)) return null;
+  return { data: raw.subarray(TAG.length + 1), warm: raw[TAG.length] === 1 };
+}
+
+function writeCache(cacheFile: string, script: Script, warm: boolean): void {
+  const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    // A read-only install: skip making data that cannot be stored.
+    accessSync(dirname(cacheFile), constants.W_OK);
+    const data = script.createCachedData();
+    writeFileSync(tmp, Buffer.concat([TAG, Buffer.from([warm ? 1 : 0]), data]));
+    renameSync(tmp, cacheFile);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs and the server
+ * thread dist/bundle/server-worker.cjs, each through its V8 code cache; a corrupt or foreign cache
+ * is ignored (and replaced), and without bundles the command runs from dist/'s ES modules.
+ * Each case works on a copy of bin/ and dist/, so that the other test files keep the real caches.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { OMERO_BIN, openCliEnvironment, runOmero, type CliEnvironment, type CliResult } from '../helpers/cli-runner.js';
+import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
+
+const PACKAGE_ROOT = join(OMERO_BIN, '..', '..');
+const TAG = 'omero-shell code cache v1\n';
+
+/** A copy of the package (bin/, dist/, package.json; node_modules linked) in a temporary directory. */
+function copyPackage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'omero-bundles-'));
+  cpSync(join(PACKAGE_ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+  cpSync(join(PACKAGE_ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(PACKAGE_ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Runs the copy's `omero` with the start-up trace on. */
+function run(pkg: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return runOmero(args, { ...env, OMERO_STARTUP_TRACE: '1' }, undefined, join(pkg, 'bin', 'omero.js'));
+}
+
+/** The code-cache state each bundle reported (OMERO_STARTUP_TRACE=1), by bundle file name. */
+function cacheStates(stderr: string): Record<string, string> {
+  const states: Record<string, string> = {};
+  for (const m of stderr.matchAll(/^omero-shell: bundle .*[\\/]([\w.-]+\.cjs) \(code cache (\w+)\)$/gm)) states[m[1]!] = m[2]!;
+  return states;
+}
+
+/** stderr without the start-up trace. */
+function withoutTrace(stderr: string): string {
+  return stderr.replace(/^omero-shell: bundle .*\n/gm, '');
+}
+
+describe('start-up bundles and code caches (no server)', () => {
+  let pkg: string;
+  before(() => (pkg = copyPackage()));
+  after(() => rmSync(pkg, { recursive: true, force: true }));
+  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: pkg, OMERO_USERDIR: join(pkg, 'user'), OMERO_KEYRING: '0', NO_COLOR: '1' });
+
+  it('the build made both bundles, the worker loader and both code caches', () => {
+    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'bundle-loader.cjs']) {
+      assert.ok(readFileSync(join(pkg, 'dist', 'bundle', f)).length > 0, f);
+    }
+    assert.equal(readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache')).subarray(0, TAG.length).toString(), TAG);
+  });
+
+  it('omero --version runs the CLI bundle with its code cache', async () => {
+    const r = await run(pkg, ['--version'], env());
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^5\.6\.16-ts\./);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted' });
+    assert.equal(withoutTrace(r.stderr), '');
+  });
+
+  it('a corrupt code cache is rejected, the command still works, and the cache is rewritten', async () => {
+    const cache = join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache');
+    writeFileSync(cache, Buffer.concat([Buffer.from(TAG), Buffer.from([1]), Buffer.from('not V8 code cache data '.repeat(200))]));
+    const r = await run(pkg, ['--version'], env());
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^5\.6\.16-ts\./);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'rejected' });
+    const again = await run(pkg, ['--version'], env());
+    assert.deepEqual(cacheStates(again.stderr), { 'omero-cli.cjs': 'accepted' });
+  });
+
+  it('a cache file that is not ours (truncated, or another format) counts as absent', async () => {
+    const cache = join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache');
+    writeFileSync(cache, 'garbage');
+    const r = await run(pkg, ['--help'], env());
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /usage: omero/);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'absent' });
+    assert.deepEqual(cacheStates((await run(pkg, ['--version'], env())).stderr), { 'omero-cli.cjs': 'accepted' });
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`start-up bundles on the server thread (${engine})`, () => {
+    let pkg: string;
+    let cli: CliEnvironment;
+    before(async () => {
+      pkg = copyPackage();
+      cli = await openCliEnvironment(engine);
+      const login = await run(pkg, ['login', '-s', 'localhost', '-u', 'root'], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD });
+      assert.equal(login.status, 0, login.stderr);
+    });
+    after(async () => {
+      await cli.close();
+      rmSync(pkg, { recursive: true, force: true });
+    });
+
+    it('omero user list runs both bundles with their code caches', async () => {
+      const r = await run(pkg, ['user', 'list'], cli.env);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
+      assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'server-worker.cjs': 'accepted' });
+    });
+
+    it('a corrupt server-thread cache is ignored: same output, and the next run uses the new cache', async () => {
+      const before = await run(pkg, ['user', 'list'], cli.env);
+      writeFileSync(join(pkg, 'dist', 'bundle', 'server-worker.cjs.cache'), Buffer.concat([Buffer.from(TAG), Buffer.from([0]), Buffer.alloc(4096, 7)]));
+      const r = await run(pkg, ['user', 'list'], cli.env);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, before.stdout);
+      assert.equal(withoutTrace(r.stderr), withoutTrace(before.stderr));
+      assert.equal(cacheStates(r.stderr)['server-worker.cjs'], 'rejected');
+      assert.equal(cacheStates((await run(pkg, ['user', 'list'], cli.env)).stderr)['server-worker.cjs'], 'accepted');
+    });
+
+    it('without bundles, the same command runs from the ES modules of dist/', async () => {
+      const bundled = await run(pkg, ['user', 'list'], cli.env);
+      rmSync(join(pkg, 'dist', 'bundle'), { recursive: true, force: true });
+      const r = await run(pkg, ['user', 'list'], cli.env);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(cacheStates(r.stderr), {});
+      assert.equal(r.stdout, bundled.stdout);
+      assert.equal(r.stderr, withoutTrace(bundled.stderr));
+    });
+  });
+}
