@@ -5,6 +5,7 @@ import { loadCallFacts } from './call/call-facts.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { schemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
+import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService } from './services/index.js';
@@ -83,10 +84,19 @@ export class OmeroServer {
       throw new ApiUsageException(`Unknown method ${service}.${method}`);
     }
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
+    const run = (trx: Knex.Transaction, a: unknown[]) =>
+      this.openCall(trx, key, ctx, query).then((call) => (svc[method] as (...x: unknown[]) => Promise<unknown>).call(svc, call, ...a));
     const query = QUERY_SERVICES.has(service);
-    return this.db.knex.transaction(async (trx) => {
-      const call = await this.openCall(trx, key, ctx, query);
-      return (svc[method] as (...a: unknown[]) => Promise<unknown>).call(svc, call, ...args);
+    // Reads decide nothing, so READ COMMITTED is enough; a write reads, decides and writes, and
+    // is serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
+    // since a failed run may have filled in ids or versions on the objects it was saving.
+    if (query) return this.db.knex.transaction((trx) => run(trx, args));
+    const sent = toWire(args);
+    let first = true;
+    return inSerializableTransaction(this.db.knex, (trx) => {
+      const a = first ? args : (fromWire(sent) as unknown[]);
+      first = false;
+      return run(trx, a);
     });
   }
 
