@@ -14,7 +14,6 @@
  * OMERO_CONCURRENCY_SESSIONS / _THREADS / _OPS change the load (defaults 32 / 8 / 12).
  */
 import assert from 'node:assert/strict';
-import { Worker } from 'node:worker_threads';
 import { after, before, describe, it } from 'node:test';
 import { ExperimenterI, rbool, rstring, type RType } from '../../src/model/index.js';
 import type { OmeroClient } from '../../src/client/omero-client.js';
@@ -22,6 +21,7 @@ import type { DatabaseConfig } from '../../src/server/db/database-config.js';
 import { newGroup } from '../helpers/data-helpers.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
 import { ENGINES } from '../helpers/test-database.js';
+import { inbox, startTsWorker } from '../helpers/ts-worker.js';
 import { DATASET, emptyLedger, LINK, PROJECT, runWorkload, type Ledger, type LedgerClass, type WorkloadInput } from './concurrency/workload.js';
 
 const SESSIONS = Number(process.env.OMERO_CONCURRENCY_SESSIONS ?? 32);
@@ -112,12 +112,7 @@ for (const engine of ENGINES) {
 
 /** Runs each input in its own worker thread (own server, own pool); rejects on a hang. */
 async function inThreads(config: DatabaseConfig, inputs: readonly WorkloadInput[]): Promise<Ledger[]> {
-  const entry = new URL('./concurrency/session-thread.ts', import.meta.url).href;
-  // Worker threads on Node 20 do not inherit tsx's hooks: register them first (as WorkerTransport does).
-  const bootstrap = `
-    const { workerData } = require('node:worker_threads');
-    (async () => { (await import('tsx/esm/api')).register(); await import(workerData.entry); })();`;
-  const workers = inputs.map((input) => new Worker(bootstrap, { eval: true, workerData: { entry, config, input } }));
+  const workers = inputs.map((input) => startTsWorker(new URL('./concurrency/session-thread.ts', import.meta.url), { config, input }));
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the load did not finish within ${HANG_MS} ms: a call hangs`)), HANG_MS);
@@ -125,13 +120,11 @@ async function inThreads(config: DatabaseConfig, inputs: readonly WorkloadInput[
   try {
     return await Promise.race([
       Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<Ledger>((resolve, reject) => {
-              w.once('message', (m: { ledger?: Ledger; error?: string }) => (m.ledger ? resolve(m.ledger) : reject(new Error(`session thread failed: ${m.error}`))));
-              w.once('error', reject);
-            }),
-        ),
+        workers.map(async (w) => {
+          const m = await inbox<{ ledger?: Ledger; error?: string }>(w).next();
+          if (!m.ledger) throw new Error(`session thread failed: ${m.error}`);
+          return m.ledger;
+        }),
       ),
       hang,
     ]);
