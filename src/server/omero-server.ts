@@ -4,6 +4,7 @@ import { loadCallFacts } from './call/call-facts.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
+import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService } from './services/index.js';
@@ -85,11 +86,22 @@ export class OmeroServer {
       throw new ApiUsageException(`Unknown method ${service}.${method}`);
     }
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
-    const run = async (db: CallDb) => {
-      const call = await this.openCall(db, key, ctx, QUERY_SERVICES.has(service));
-      return (svc[method] as (...a: unknown[]) => Promise<unknown>).call(svc, call, ...args);
-    };
-    return QUERY_SERVICES.has(service) ? run(this.db.knex) : this.db.knex.transaction(run);
+    const query = QUERY_SERVICES.has(service);
+    const run = (db: CallDb, a: unknown[]) =>
+      this.openCall(db, key, ctx, query).then((call) => (svc[method] as (...x: unknown[]) => Promise<unknown>).call(svc, call, ...a));
+    // Reads decide nothing and, under READ COMMITTED, every statement reads its own snapshot
+    // anyway: they run straight on the pool (two statements instead of four). A write reads,
+    // decides and writes, and is serializable (see inSerializableTransaction). A rerun starts
+    // from the arguments as sent, since a failed run may have filled in ids or versions on the
+    // objects it was saving.
+    if (query) return run(this.db.knex, args);
+    const sent = toWire(args);
+    let first = true;
+    return inSerializableTransaction(this.db.knex, (trx) => {
+      const a = first ? args : (fromWire(sent) as unknown[]);
+      first = false;
+      return run(trx, a);
+    });
   }
 
   /**

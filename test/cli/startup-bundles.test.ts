@@ -27,7 +27,7 @@ function copyPackage(): string {
 
 /** Runs the copy's `omero` with the start-up trace on. */
 function run(pkg: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return runOmero(args, { ...env, OMERO_STARTUP_TRACE: '1' }, undefined, join(pkg, 'bin', 'omero.js'));
+  return runOmero(args, { ...env, OMERO_STARTUP_TRACE: '1' }, undefined, { bin: join(pkg, 'bin', 'omero.js') });
 }
 
 /** The code-cache state each bundle reported (OMERO_STARTUP_TRACE=1), by bundle file name. */

@@ -15,13 +15,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** Options of one run: standard input, extra environment, working directory, and a time limit (the run is killed past it). */
+export interface RunOptions {
+  readonly input?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+}
+
 /** A private OMERO environment for black-box runs: its own user dir, session dir and database. */
 export interface CliEnvironment {
   readonly engine: Engine;
   readonly userDir: string;
   readonly env: NodeJS.ProcessEnv;
   /** Runs `omero ...args`; `input` is written to standard input (which is then closed). */
-  run(args: readonly string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult>;
+  run(args: readonly string[], options?: RunOptions): Promise<CliResult>;
   close(): Promise<void>;
 }
 
@@ -45,8 +53,7 @@ export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment
     db = await createTestDatabase('postgres');
     if (db.config.kind === 'pg') env.OMERO_DB_URL = db.config.url;
   }
-  const run = (args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) =>
-    runOmero(args, { ...env, ...options.env }, options.input);
+  const run = (args: readonly string[], options: RunOptions = {}) => runOmero(args, { ...env, ...options.env }, options.input, options);
   if (engine === 'pglite') {
     const init = await run(['db', 'init', '--root-password-stdin'], { input: `${ROOT_PASSWORD}\n` });
     if (init.status !== 0) throw new Error(`omero db init failed: ${init.stderr}`);
@@ -65,17 +72,27 @@ export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment
 
 /**
  * Runs the binary once with exactly `env` (nothing inherited) and optional standard input;
- * `bin` is another copy of bin/omero.js (the start-up bundle tests).
+ * `options.bin` is another copy of bin/omero.js (the start-up bundle tests).
  */
-export function runOmero(args: readonly string[], env: NodeJS.ProcessEnv, input?: string, bin: string = OMERO_BIN): Promise<CliResult> {
+export function runOmero(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+  options: Pick<RunOptions, 'cwd' | 'timeoutMs'> & { readonly bin?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.bin ?? OMERO_BIN, ...args], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A hung run is killed and shows as status null with signal SIGKILL.
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
     child.stdin.end(input ?? '');
   });
 }

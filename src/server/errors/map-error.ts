@@ -2,6 +2,7 @@ import {
   IceUserException,
   ApiUsageException,
   ConcurrencyException,
+  DatabaseBusyException,
   InternalException,
   OptimisticLockException,
   OverUsageException,
@@ -35,7 +36,26 @@ export function mapError(e: unknown): ServerError | IceUserException {
     case '22003':
       return new ApiUsageException(`Invalid value: ${err.message ?? ''}`);
   }
-  if (err?.name === 'KnexTimeoutError') return new InternalException('The database did not answer in time');
+  if (err?.name === 'KnexTimeoutError') return new DatabaseBusyException('The database did not answer in time; try again');
+  if (connectionLost(err)) return new DatabaseBusyException('The connection to the database was lost; try again');
   if (err instanceof OptimisticLockException) return err;
   return new InternalException(`Internal server error: ${err?.message ?? String(e)}`);
+}
+
+/** SQLSTATE classes and codes of a lost or refused connection (class 08, shutdown/termination 57P0x, 53300, 55000 for allow_connections). */
+const CONNECTION_STATES = /^(08...|57P0[1-4]|53300|55000)$/;
+/** Socket errors of the driver itself, which carry no SQLSTATE. */
+const SOCKET_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * Whether `err` says the database went away (killed backend, restart, refused connection) rather
+ * than that the call was wrong: the faults suite cuts connections mid-call, and the caller must
+ * get OMERO's "busy, try again" instead of an InternalException quoting the driver.
+ */
+function connectionLost(err: { code?: string; message?: string } | undefined): boolean {
+  const code = err?.code ?? '';
+  if (CONNECTION_STATES.test(code) || SOCKET_CODES.has(code)) return true;
+  // node-postgres reports a socket closed under a query with a message and no code (Knex puts
+  // the SQL in front of it, e.g. `ROLLBACK - Client has encountered a connection error …`).
+  return /Connection terminated|Connection ended unexpectedly|Client has encountered a connection error/.test(err?.message ?? '');
 }

@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+import { openDatabase } from '../../src/server/db/open-database.js';
+import type { DatabaseConfig } from '../../src/server/db/database-config.js';
+
+/** One table's rows, each row as JSON, in a stable order. */
+export type DatabaseDump = Record<string, string[]>;
+
+/**
+ * Every table of the public schema with all its rows, ordered, so that two dumps compare with
+ * `deepEqual`. `except` leaves tables out (e.g. `session`, whose `last_access` moves on every
+ * call, or `login_failure`, which failed logins fill by design).
+ */
+export async function dumpDatabase(knex: Knex, except: readonly string[] = []): Promise<DatabaseDump> {
+  const tables = (
+    await knex.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)
+  ).rows.map((r: { table_name: string }) => r.table_name) as string[];
+  const dump: DatabaseDump = {};
+  for (const t of tables) {
+    if (except.includes(t)) continue;
+    // Ordering by the row's text form sorts on every column, whatever the primary key.
+    const rows = (await knex.raw(`select row_to_json(t)::text as j from ${t} t order by t::text`)).rows as { j: string }[];
+    dump[t] = rows.map((r) => r.j);
+  }
+  return dump;
+}
+
+/** Opens `config` just long enough to dump it (the embedded database only while no CLI holds it). */
+export async function dumpDatabaseAt(config: DatabaseConfig, except: readonly string[] = []): Promise<DatabaseDump> {
+  const db = await openDatabase(config.kind === 'pg' ? { ...config, poolMax: 1 } : config);
+  try {
+    return await dumpDatabase(db.knex, except);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The tables whose rows differ between two dumps (empty when identical). */
+export function changedTables(before: DatabaseDump, after: DatabaseDump): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t])).sort();
+}
