@@ -17,12 +17,16 @@ export const LDAP_BASE = 'dc=example,dc=org';
 export const LDAP_ADMIN_DN = `cn=admin,${LDAP_BASE}`;
 export const LDAP_ADMIN_PASSWORD = 'slapd-admin-secret';
 
-/** The directory's people: login → password and DN. `blocked` is excluded by the user filter. */
+/**
+ * The directory's people: login → password and DN. `blocked` is excluded by the user filter;
+ * `wild` has `departmentNumber: *`, a filter wildcard if it were substituted into a query raw.
+ */
 export const LDAP_USERS = {
   jsmith: { password: 'jsmith-ldap-password', dn: `uid=jsmith,ou=people,${LDAP_BASE}` },
   jdoe: { password: 'jdoe-ldap-password', dn: `uid=jdoe,ou=people,${LDAP_BASE}` },
   bwayne: { password: 'bwayne-ldap-password', dn: `uid=bwayne,ou=TheLab,ou=people,${LDAP_BASE}` },
   blocked: { password: 'blocked-ldap-password', dn: `uid=blocked,ou=people,${LDAP_BASE}` },
+  wild: { password: 'wild-ldap-password', dn: `uid=wild,ou=people,${LDAP_BASE}` },
 } as const;
 
 /** A running slapd and the `OMERO_LDAP_*` settings that point the server at it. */
@@ -142,7 +146,7 @@ function group(cn: string, members: readonly (keyof typeof LDAP_USERS)[]): strin
 }
 
 /**
- * The directory: people (jsmith, jdoe, bwayne under ou=TheLab, blocked), and groups lab-a
+ * The directory: people (jsmith, jdoe, bwayne under ou=TheLab, blocked, wild), and groups lab-a
  * (jsmith, jdoe), lab-b (jsmith), and `system` (jdoe) — a name OMERO reserves, which must never
  * make an LDAP user an administrator.
  */
@@ -154,9 +158,10 @@ function directoryLdif(): string {
     ou('groups'),
     ou('TheLab', `ou=people,${LDAP_BASE}`),
     person('jsmith', 'John', 'Smith', ['o: Example Lab']),
-    person('jdoe', 'Jane', 'Doe'),
+    person('jdoe', 'Jane', 'Doe', ['departmentNumber: lab-a']),
     person('bwayne', 'Bruce', 'Wayne'),
     person('blocked', 'Blocked', 'User', ['employeeType: disabled']),
+    person('wild', 'Wild', 'Card', ['departmentNumber: *']),
     group('lab-a', ['jsmith', 'jdoe']),
     group('lab-b', ['jsmith']),
     group('system', ['jdoe']),
