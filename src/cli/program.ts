@@ -6,6 +6,7 @@ import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { groupCommand } from './commands/group.js';
 import { hqlCommand } from './commands/hql.js';
+import { ldapCommand } from './commands/ldap.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import { objCommand } from './commands/obj.js';
 import { sessionsCommand } from './commands/sessions.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(demoCommand(io));
   program.addCommand(userCommand(io));
   program.addCommand(groupCommand(io));
+  program.addCommand(ldapCommand(io));
   program.addCommand(objCommand(io));
   program.addCommand(hqlCommand(io));
   applyConventions(program, io);

@@ -3,6 +3,7 @@ import { HandlePrx, type SubmitResult } from './handle-prx.js';
 import type { Ctx, RemoteSession } from './remote.js';
 import { AdminServicePrx } from './services/admin-service-prx.js';
 import { ContainerServicePrx } from './services/container-service-prx.js';
+import { LdapServicePrx } from './services/ldap-service-prx.js';
 import { QueryServicePrx } from './services/query-service-prx.js';
 import { SessionServicePrx } from './services/session-service-prx.js';
 import { UpdateServicePrx } from './services/update-service-prx.js';
@@ -23,6 +24,7 @@ export class ServiceFactoryPrx {
   getUpdateService(): UpdateServicePrx { return new UpdateServicePrx(this.#s); }
   getContainerService(): ContainerServicePrx { return new ContainerServicePrx(this.#s); }
   getSessionService(): SessionServicePrx { return new SessionServicePrx(this.#s); }
+  getLdapService(): LdapServicePrx { return new LdapServicePrx(this.#s); }
 
   /**
    * Runs a command (Delete2, DoAll, Chgrp2, Chown2, Chmod2, legacy Delete) and returns its handle.

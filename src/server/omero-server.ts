@@ -1,6 +1,7 @@
 import { ApiUsageException, SecurityViolation, fromWire, toWire } from '../model/index.js';
 import { CallContext, parseGroupContext, type CallDb } from './call/call-context.js';
 import { loadCallFacts } from './call/call-facts.js';
+import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
@@ -22,14 +23,18 @@ export class OmeroServer {
   readonly sessions: SessionService;
   readonly #services: Record<string, object>;
 
-  private constructor(db: Database) {
+  private constructor(db: Database, ldap: LdapConfig) {
     this.db = db;
-    this.sessions = new SessionService(db.knex);
-    this.#services = createServices();
+    const directory = ldap.enabled ? new LdapDirectory(ldap) : null;
+    this.sessions = new SessionService(db.knex, directory);
+    this.#services = createServices(directory);
   }
 
-  /** Opens a server on a database that `omero db init` has prepared. */
-  static async open(config: DatabaseConfig): Promise<OmeroServer> {
+  /**
+   * Opens a server on a database that `omero db init` has prepared. LDAP settings come from the
+   * environment (`OMERO_LDAP_*`, read once, as OMERO reads `omero.ldap.*` at start-up).
+   */
+  static async open(config: DatabaseConfig, ldap: LdapConfig = ldapConfigFromEnv()): Promise<OmeroServer> {
     const db = await openDatabase(config);
     try {
       const status = await openingSchemaStatus(db.knex);
@@ -39,7 +44,7 @@ export class OmeroServer {
       if (status.pending.length > 0) {
         throw new ApiUsageException(`The database schema is out of date (${status.pending.join(', ')} pending): run \`omero db upgrade\``);
       }
-      return new OmeroServer(db);
+      return new OmeroServer(db, ldap);
     } catch (e) {
       await db.close();
       throw e;
@@ -47,8 +52,8 @@ export class OmeroServer {
   }
 
   /** Wraps an already open database (tests, `omero db`). */
-  static fromDatabase(db: Database): OmeroServer {
-    return new OmeroServer(db);
+  static fromDatabase(db: Database, ldap: LdapConfig = ldapConfigFromEnv()): OmeroServer {
+    return new OmeroServer(db, ldap);
   }
 
   /** Answers one request; never throws: failures become wire exceptions. */

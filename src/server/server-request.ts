@@ -1,7 +1,7 @@
 import type { CallContextMap } from './call/call-context.js';
 
 /** The names under which services can be called. */
-export type ServiceName = 'IAdmin' | 'IQuery' | 'IUpdate' | 'IContainer' | 'ServiceFactory' | 'ISession';
+export type ServiceName = 'IAdmin' | 'IQuery' | 'IUpdate' | 'IContainer' | 'ServiceFactory' | 'ISession' | 'ILdap';
 
 /**
  * What a client sends to the server. Arguments and results travel in the model's wire form

@@ -1,6 +1,6 @@
 /**
  * OMERO-style help (reference cli §0.1): argparse's layout as omero-py's HelpFormatter prints it,
- * checked byte for byte against seed 000 (`omero ldap setdn -h`), and the help of real commands
+ * checked byte for byte against seed 000 (`omero ldap setdn -h`, on the real command), and the help of real commands
  * run in-process through `main`.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { applyConventions } from '../../src/cli/conventions.js';
 import { formatHelp, formatUsage } from '../../src/cli/help/argparse-format.js';
 import type { ArgAction } from '../../src/cli/help/argparse-model.js';
 import { parserHelpOf } from '../../src/cli/help/parser-help.js';
-import { withLoginOptions } from '../../src/cli/login-options.js';
+import { ldapCommand } from '../../src/cli/commands/ldap.js';
 import { main } from '../../src/cli/main.js';
 
 /** Seed 000 (omero-documentation `omero/downloads/ldap/setdn.out`): `omero ldap setdn -h`, verbatim. */
@@ -89,29 +89,15 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ statu
   return { status, stdout: f.stdout(), stderr: f.stderr() };
 }
 
-/** `omero ldap setdn` as omero-py declares it, under the program path the documentation was made with. */
+/** The real `omero ldap setdn`, under the program path the documentation was made with. */
 function setdnCommand(io: CliIO): Command {
   const root = new Command('/opt/omero/server/bin/omero');
-  const ldap = new Command('ldap');
-  const setdn = withLoginOptions(
-    new Command('setdn')
-      .description(
-        'Enable or disable LDAP login for user (admins only)\n\n' +
-          'Once LDAP login is enabled for a user, the password set via OMERO is\n' +
-          'ignored, and any attempt to change it will result in an error. When\n' +
-          'you disable LDAP login, the previous password will be in effect, but if the\n' +
-          'user never had a password, one will need to be set!\n',
-      )
-      .argument('<choice>', 'Enable/disable LDAP login (true/false)')
-      .option('--user-id <USER_ID>', 'ID of the user.')
-      .option('--user-name <USER_NAME>', 'Name of the user.')
-      .option('--group-id <GROUP_ID>', 'ID of the group.')
-      .option('--group-name <GROUP_NAME>', 'Name of the group.'),
-  );
+  const ldap = ldapCommand(io);
+  const setdn = ldap.commands.find((c) => c.name() === 'setdn')!;
   // Our extra login option is not in omero-py's list.
   const options = setdn.options as Option[];
   options.splice(options.findIndex((o) => o.long === '--password-stdin'), 1);
-  root.addCommand(ldap.addCommand(setdn));
+  root.addCommand(ldap);
   applyConventions(root, io);
   return setdn;
 }

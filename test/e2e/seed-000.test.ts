@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OMERO_BIN, openCliEnvironment, type CliEnvironment, type CliResult } from '../helpers/cli-runner.js';
 import { onPty, plainText } from '../helpers/pty.js';
-import { ROOT_PASSWORD, ENGINES } from '../helpers/test-database.js';
+import { LDAP_USERS, startSlapd, type Slapd } from '../helpers/slapd.js';
+import { ROOT_PASSWORD, ENGINES, type Engine } from '../helpers/test-database.js';
 
 // Seed 000 ("User/group management") typed as a new user would, in the seed's order, after
 // `omero login -s localhost -u root` (password through OMERO_PASSWORD): every `omero user` and
 // `omero group` line exactly as written (shell quotes removed, as a shell does), checking what
 // it prints and what it changed. The password of the new user is typed at OMERO's hidden prompts
-// on a pseudo-terminal. The ldap lines are placeholders until the ldap plugin exists.
+// on a pseudo-terminal. The ldap lines run against a throwaway slapd holding jsmith (the
+// server's OMERO_LDAP_* settings point at it), both in the seed's order — where jsmith already
+// exists — and in the situation the seed describes: jsmith created from LDAP before any login.
 
 const BANNER = /^Using session for root@localhost:4064\. Idle timeout: 10 min\. Current group: system\n$/;
 
@@ -36,6 +39,45 @@ const GROUPS_AFTER_CREATION = [
   '',
 ].join('\n');
 
+/** Seed 000's `omero ldap setdn -h` text from the description to the end of the options. */
+const SETDN_HELP_BODY = [
+  'Enable or disable LDAP login for user (admins only)',
+  '',
+  'Once LDAP login is enabled for a user, the password set via OMERO is',
+  'ignored, and any attempt to change it will result in an error. When',
+  'you disable LDAP login, the previous password will be in effect, but if the',
+  'user never had a password, one will need to be set!',
+  '',
+  'Positional Arguments:',
+  '  choice                            Enable/disable LDAP login (true/false)',
+  '',
+  'Optional Arguments:',
+  '  In addition to any higher level options',
+  '',
+  '  -h, --help                        show this help message and exit',
+  '  --user-id USER_ID                 ID of the user.',
+  '  --user-name USER_NAME             Name of the user.',
+  '  --group-id GROUP_ID               ID of the group.',
+  '  --group-name GROUP_NAME           Name of the group.',
+  '',
+  'Login arguments:',
+  '  Environment variables:',
+].join('\n');
+
+let slapd: Slapd;
+before(async () => {
+  slapd = await startSlapd();
+});
+after(() => slapd?.stop());
+
+/** `omero login -s localhost -u root` in a fresh environment whose server uses the test slapd. */
+async function rootEnvironment(engine: Engine): Promise<CliEnvironment> {
+  const cli = await openCliEnvironment(engine, slapd.env);
+  const r = await cli.run(['login', '-s', 'localhost', '-u', 'root'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } });
+  assert.equal(r.status, 0, r.stderr);
+  return cli;
+}
+
 for (const engine of ENGINES) {
   describe(`seed 000: user/group management (${engine})`, () => {
     let cli: CliEnvironment;
@@ -52,7 +94,7 @@ for (const engine of ENGINES) {
     const row = async (args: string[]) => (await cli.run(['-q', ...args, '--style', 'plain'])).stdout;
 
     before(async () => {
-      cli = await openCliEnvironment(engine);
+      cli = await openCliEnvironment(engine, slapd.env);
     });
     after(() => cli?.close());
 
@@ -94,8 +136,37 @@ for (const engine of ENGINES) {
       assert.equal((await cli.run(['-q', 'login', '-s', 'localhost', '-u', 'root'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } })).status, 0);
     });
 
-    it.todo('$ omero ldap create jsmith (ldap plugin, not built yet)');
-    it.todo('$ omero ldap setdn -h (ldap plugin, not built yet)');
+    it("$ omero ldap create jsmith (in the seed's order jsmith exists already: rc 132)", async () => {
+      const r = await omero('ldap', 'create', 'jsmith');
+      assert.equal(r.status, 132, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^Using session for root@localhost:4064\. Idle timeout: 10 min\. Current group: system\nUser already exists: jsmith\n$/);
+      assert.equal(await row(['user', 'info', 'jsmith']), '2,jsmith,John,Smith,,Yes,False,,3,\n');
+      // What the next section of the seed is about: jsmith is a local user LDAP knows.
+      succeeds(await omero('ldap', 'discover', '--commands'), 'Following LDAP users are disabled in OMERO:\nomero ldap setdn --user-name jsmith true\n');
+    });
+
+    it('$ omero ldap setdn -h (then the upgrade it describes, and back)', async () => {
+      const r = await omero('ldap', 'setdn', '-h');
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.ok(r.stdout.startsWith('usage: omero ldap setdn [-h] [--user-id USER_ID] [--user-name USER_NAME]\n'), r.stdout);
+      assert.ok(r.stdout.includes(`\n\n${SETDN_HELP_BODY}\n`), r.stdout);
+      // OMERO's login arguments, then ours (--password-stdin), which the seed's output predates.
+      assert.ok(r.stdout.includes('\n  -q, --quiet                       Quiet mode. Causes most warning and diagnostic messages to be suppressed.\n  --password-stdin'), r.stdout);
+      // "take an existing (non-LDAP) user and 'upgrade' them to using LDAP": the OMERO password is
+      // then ignored; "The process is also reversible".
+      const loginAs = (password: string) => cli.run(['-q', 'login', '-C', '-s', 'localhost', '-u', 'jsmith'], { env: { OMERO_PASSWORD: password } });
+      succeeds(await omero('ldap', 'setdn', '--user-name', 'jsmith', 'true'), '');
+      assert.equal(await row(['user', 'info', 'jsmith']), '2,jsmith,John,Smith,,Yes,True,,3,\n');
+      assert.equal((await loginAs('jsmith-pw')).stderr, "Password check failed for 'jsmith'\n");
+      assert.equal((await loginAs(LDAP_USERS.jsmith.password)).status, 0);
+      assert.equal((await cli.run(['-q', 'login', '-s', 'localhost', '-u', 'root'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } })).status, 0);
+      succeeds(await omero('ldap', 'setdn', '--user-name', 'jsmith', 'false'), '');
+      assert.equal((await loginAs('jsmith-pw')).status, 0);
+      assert.equal((await cli.run(['-q', 'login', '-s', 'localhost', '-u', 'root'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } })).status, 0);
+      assert.equal(await row(['user', 'info', 'jsmith']), '2,jsmith,John,Smith,,Yes,False,,3,\n');
+    });
 
     it('$ omero user leavegroup user --name=jsmith (deactivation)', async () => {
       succeeds(await omero('user', 'leavegroup', 'user', '--name=jsmith'), 'Removed 2 from group 1\n');
@@ -207,6 +278,27 @@ for (const engine of ENGINES) {
     it("$ omero obj update ExperimenterGroup:6 name='read-write-1' (123 replaced by the id of read-annotate-1)", async () => {
       succeeds(await omero('obj', 'update', 'ExperimenterGroup:6', 'name=read-write-1'), 'ExperimenterGroup:6\n');
       assert.equal(await row(['group', 'info', 'read-write-1', '--long']), '6,read-write-1,rwrw--,False,,2\n');
+    });
+  });
+
+  describe(`seed 000: omero ldap create jsmith before jsmith ever logged in (${engine})`, () => {
+    let cli: CliEnvironment;
+    before(async () => {
+      cli = await rootEnvironment(engine);
+    });
+    after(() => cli?.close());
+
+    it('$ omero ldap create jsmith, then the administrator adds jsmith to a group; jsmith logs in with the LDAP password', async () => {
+      const r = await cli.run(['ldap', 'create', 'jsmith']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, `Added user jsmith (id=2) with DN=${LDAP_USERS.jsmith.dn}\n`);
+      // In the groups new_user_group names (lab-a 3, lab-b 4, created from LDAP) and "user".
+      assert.equal((await cli.run(['-q', 'user', 'info', 'jsmith', '--style', 'plain'])).stdout, '2,jsmith,John,Smith,jsmith@example.org,Yes,True,,"3,4",\n');
+      assert.equal((await cli.run(['-q', 'group', 'add', 'test-group'])).status, 0);
+      assert.equal((await cli.run(['-q', 'group', 'adduser', 'jsmith', '--name=test-group'])).stdout, 'Added 2 to group 5\n');
+      const login = await cli.run(['login', '-C', '-s', 'localhost', '-u', 'jsmith'], { env: { OMERO_PASSWORD: LDAP_USERS.jsmith.password } });
+      assert.equal(login.status, 0, login.stderr);
+      assert.equal(login.stderr, 'Created session for jsmith@localhost:4064. Idle timeout: 10 min. Current group: lab-a\n');
     });
   });
 }

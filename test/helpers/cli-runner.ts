@@ -36,9 +36,10 @@ export interface CliEnvironment {
 /**
  * A fresh environment on `engine`: PostgreSQL databases are cloned from the run's template; the
  * embedded database is created by `omero db init` in a temporary user dir. Root's password is
- * ROOT_PASSWORD; the first command may log in with `-u root -w …` or OMERO_PASSWORD.
+ * ROOT_PASSWORD; the first command may log in with `-u root -w …` or OMERO_PASSWORD. `extraEnv`
+ * goes into every run (e.g. a test slapd's `OMERO_LDAP_*` settings).
  */
-export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment> {
+export async function openCliEnvironment(engine: Engine, extraEnv: Readonly<Record<string, string>> = {}): Promise<CliEnvironment> {
   const userDir = mkdtempSync(join(tmpdir(), 'omero-cli-'));
   let db: TestDatabase | null = null;
   const env: NodeJS.ProcessEnv = {
@@ -48,6 +49,7 @@ export async function openCliEnvironment(engine: Engine): Promise<CliEnvironment
     OMERO_KEYRING: '0',
     NO_COLOR: '1',
     OMERO_DB_LOCK_WAIT_MS: '30000',
+    ...extraEnv,
   };
   if (engine === 'postgres') {
     db = await createTestDatabase('postgres');

@@ -20,10 +20,13 @@ export const PASSWORDS: Record<string, string> = {
   'user-3': 'user-3-password',
 };
 
-/** Opens a fresh database on `engine`; with `example`, creates seed 002's users and groups. */
-export async function openEngine(engine: Engine, options: { example?: boolean } = {}): Promise<EngineFixture> {
+/**
+ * Opens a fresh database on `engine`; with `example`, creates seed 002's users and groups; `env`
+ * adds to the server's environment (e.g. a test slapd's `OMERO_LDAP_*` settings).
+ */
+export async function openEngine(engine: Engine, options: { example?: boolean; env?: Readonly<Record<string, string>> } = {}): Promise<EngineFixture> {
   const db = await createTestDatabase(engine);
-  const transport = new WorkerTransport(db.config);
+  const transport = new WorkerTransport(db.config, { env: { ...process.env, ...options.env } });
   const clients: OmeroClient[] = [];
   const fixture: EngineFixture = {
     engine,

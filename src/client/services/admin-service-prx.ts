@@ -7,7 +7,10 @@ import type {
   Roles,
   RString,
 } from '../../model/index.js';
+import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
 import type { Ctx, RemoteSession } from '../remote.js';
+
+export type { LdapAuthExperimenter };
 
 type Id = number | IObject | { readonly val: number };
 type Str = string | RString;
@@ -45,6 +48,10 @@ export class AdminServicePrx {
   getLeaderOfGroupIds(experimenter: Id, ctx?: Ctx | null): number[] { return this.#call('getLeaderOfGroupIds', [experimenter], ctx); }
   getAdminPrivileges(experimenter: Id, ctx?: Ctx | null): string[] { return this.#call('getAdminPrivileges', [experimenter], ctx); }
   getCurrentAdminPrivileges(ctx?: Ctx | null): string[] { return this.#call('getCurrentAdminPrivileges', [], ctx); }
+  /** The DN of an LDAP user (looked up live), null for a user with `ldap=false`. */
+  lookupLdapAuthExperimenter(id: Id, ctx?: Ctx | null): string | null { return this.#call('lookupLdapAuthExperimenter', [id], ctx); }
+  /** Every LDAP user as `{ dn, experimenter_id }`; `dn` is `ERROR` when LDAP no longer finds it. */
+  lookupLdapAuthExperimenters(ctx?: Ctx | null): LdapAuthExperimenter[] { return this.#call('lookupLdapAuthExperimenters', [], ctx); }
   /** Creates a group (admins with ModifyGroup); level from `group.details.permissions`, default `rw----`. */
   createGroup(group: ExperimenterGroupI, ctx?: Ctx | null): number { return this.#call('createGroup', [group], ctx); }
   createUser(experimenter: ExperimenterI, groupName: Str, ctx?: Ctx | null): number { return this.#call('createUser', [experimenter, groupName], ctx); }

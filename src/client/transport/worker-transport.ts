@@ -17,7 +17,8 @@ export class WorkerTransport implements Transport {
   readonly #flag: Int32Array;
   #closed = false;
 
-  constructor(config: DatabaseConfig) {
+  /** `env` is the server's environment (its `OMERO_LDAP_*` settings); default this process's. */
+  constructor(config: DatabaseConfig, options: { readonly env?: NodeJS.ProcessEnv } = {}) {
     // Slot 0 counts replies; slot 1 is set when the worker failed before it could reply.
     const signal = new SharedArrayBuffer(8);
     this.#flag = new Int32Array(signal);
@@ -44,7 +45,7 @@ export class WorkerTransport implements Transport {
         const f = new Int32Array(workerData.signal);
         Atomics.store(f, 1, 1); Atomics.add(f, 0, 1); Atomics.notify(f, 0);
       });`;
-    this.#worker = new Worker(bootstrap, { eval: true, workerData: { entry, bundle, loader, signal, config } });
+    this.#worker = new Worker(bootstrap, { eval: true, workerData: { entry, bundle, loader, signal, config }, env: options.env ?? process.env });
     this.#worker.unref();
   }
 

@@ -1,5 +1,7 @@
 import { AdminService } from './admin/admin-service.js';
+import type { LdapDirectory } from '../auth/ldap/index.js';
 import { FactoryService } from './factory-service.js';
+import { LdapService } from './ldap/index.js';
 import { SessionAdminService } from './session-admin-service.js';
 import { ContainerService } from './query/container-service.js';
 import { QueryService } from './query/query-service.js';
@@ -10,10 +12,11 @@ export interface RemoteServiceClass {
   readonly REMOTE: readonly string[];
 }
 
-/** The remote services by their OMERO names. */
-export function createServices(): Record<string, object> {
+/** The remote services by their OMERO names; `ldap` is the directory, or null while LDAP is off. */
+export function createServices(ldap: LdapDirectory | null = null): Record<string, object> {
   return {
-    IAdmin: new AdminService(),
+    IAdmin: new AdminService(ldap),
+    ILdap: new LdapService(ldap),
     IUpdate: new UpdateService(),
     IQuery: new QueryService(),
     IContainer: new ContainerService(),
@@ -22,5 +25,5 @@ export function createServices(): Record<string, object> {
   };
 }
 
-export { AdminService, ContainerService, FactoryService, QueryService, UpdateService };
+export { AdminService, ContainerService, FactoryService, LdapService, QueryService, UpdateService };
 export { SessionService, findLiveSession, type SessionInfo, type LoginOptions } from './session-service.js';

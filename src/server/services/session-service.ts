@@ -5,6 +5,7 @@ import {
   RemovedSessionException,
   SecurityViolation,
 } from '../../model/index.js';
+import type { LdapDirectory, LdapUser } from '../auth/ldap/index.js';
 import { dummyHash, verifyPassword } from '../auth/password-hash.js';
 import { loginThrottle } from '../auth/login-throttle.js';
 import { loadMembership } from '../call/membership.js';
@@ -17,6 +18,7 @@ import {
   type SessionRow,
 } from '../call/session-row.js';
 import { SystemIds } from '../security/index.js';
+import { createLdapAccount, synchroniseLdapAccount } from './ldap/index.js';
 
 /** What a client learns when it creates or joins a session. */
 export interface SessionInfo {
@@ -38,34 +40,78 @@ export interface LoginOptions {
   readonly timeToIdleMs?: number;
 }
 
+/** An `experimenter` row as the login reads it. */
+interface LoginUser {
+  readonly id: number;
+  readonly omename: string;
+  readonly ldap: boolean;
+}
+
 /** Creates sessions by password and finds live sessions by key. */
 export class SessionService {
   readonly #knex: Knex;
+  readonly #ldap: LdapDirectory | null;
 
-  constructor(knex: Knex) {
+  /** `ldap` is the LDAP directory, or null while LDAP is switched off (`omero.ldap.config`). */
+  constructor(knex: Knex, ldap: LdapDirectory | null = null) {
     this.#knex = knex;
+    this.#ldap = ldap;
   }
 
   /**
    * Password login (reference permissions §5.3). The refusal reads the same whether the user is
-   * unknown or the password wrong, and takes the same time (advisory CVE-2025-54791 class).
+   * unknown, the password wrong or the LDAP bind refused, and takes at least one password hash's
+   * time (advisory CVE-2025-54791 class).
    */
   async createSession(username: string, password: string, options: LoginOptions = {}): Promise<SessionInfo> {
     if (!username) throw new ApiUsageException('No username specified');
     const denied = () => new PermissionDeniedException(`Password check failed for '${username}'`);
     return this.#knex.transaction(async (trx) => {
       await loginThrottle.check(trx, username);
-      const user = await trx('experimenter').select('id', 'omename', 'ldap').where({ omename: username }).first();
-      const stored = user ? (await trx('password').select('hash').where({ experimenter_id: user.id }).first())?.hash : null;
-      const ok = stored && password ? await verifyPassword(password, stored) : (await verifyPassword(password || 'x', await dummyHash()), false);
-      if (!user || !ok) throw denied();
+      const user = (await trx('experimenter').select('id', 'omename', 'ldap').where({ omename: username }).first()) as LoginUser | undefined;
+      const uid = await this.#authenticate(trx, user, username, password);
+      if (uid === null) throw denied();
       await loginThrottle.succeed(trx, username);
-      return this.#open(trx, Number(user.id), user.omename, options, true);
+      return this.#open(trx, uid, username, options, true);
     }).catch(async (e) => {
       // The failure counter must survive the refusal, so record it outside the rolled-back transaction.
       if (e instanceof PermissionDeniedException) await loginThrottle.fail(this.#knex, username);
       throw e;
     });
+  }
+
+  /**
+   * OMERO's provider chain (reference field-notes §3.2, §3.5): with LDAP on, LDAP decides for
+   * `ldap=true` users and for logins OMERO does not know (a first successful login creates the
+   * account); everyone else, and everyone while LDAP is off, is checked against OMERO's password.
+   * Returns the user's id, or null when refused.
+   */
+  async #authenticate(trx: Knex.Transaction, user: LoginUser | undefined, username: string, password: string): Promise<number | null> {
+    if (this.#ldap && (!user || user.ldap)) {
+      const uid = await this.#ldapLogin(trx, this.#ldap, user, username, password);
+      // A refusal spends a hash's time, as a refused OMERO password does.
+      if (uid === null) await verifyPassword(password || 'x', await dummyHash());
+      return uid;
+    }
+    const stored = user ? (await trx('password').select('hash').where({ experimenter_id: user.id }).first())?.hash : null;
+    const ok = stored && password ? await verifyPassword(password, stored) : (await verifyPassword(password || 'x', await dummyHash()), false);
+    return user && ok ? Number(user.id) : null;
+  }
+
+  /** The LDAP provider: the login must resolve to one entry through `user_filter`, then bind as it. */
+  async #ldapLogin(trx: Knex.Transaction, ldap: LdapDirectory, user: LoginUser | undefined, username: string, password: string): Promise<number | null> {
+    if (!password || password.trim() === '') return null;
+    let found: LdapUser;
+    try {
+      found = await ldap.findUser(username);
+    } catch (e) {
+      if (e instanceof ApiUsageException) return null;
+      throw e;
+    }
+    if (!(await ldap.checkPassword(found.dn, password))) return null;
+    if (!user) return createLdapAccount(trx, ldap, username, found);
+    if (ldap.config.syncOnLogin) await synchroniseLdapAccount(trx, ldap, Number(user.id), found);
+    return Number(user.id);
   }
 
   /**

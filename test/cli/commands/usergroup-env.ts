@@ -22,9 +22,9 @@ export class UserGroupEnv {
     this.cli = cli;
   }
 
-  /** Opens an environment on `engine` and logs root in. */
-  static async open(engine: Engine): Promise<UserGroupEnv> {
-    const env = new UserGroupEnv(await openCliEnvironment(engine));
+  /** Opens an environment on `engine` (with `extraEnv` in every run) and logs root in. */
+  static async open(engine: Engine, extraEnv: Readonly<Record<string, string>> = {}): Promise<UserGroupEnv> {
+    const env = new UserGroupEnv(await openCliEnvironment(engine, extraEnv));
     const login = await env.cli.run(['login', '-s', 'localhost', '-u', 'root'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } });
     assert.equal(login.status, 0, login.stderr);
     return env;

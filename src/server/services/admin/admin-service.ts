@@ -19,6 +19,8 @@ import { requireAdmin, requireAdminOrLeader } from './admin-guards.js';
 import { loadExperimenters, loadGroups } from './admin-loader.js';
 import { addMembership, fixDefaultGroup, makeDefault, membershipIds, removeMembership, setOwner } from './membership-ops.js';
 import { changeGroupPermissions } from './group-permissions.js';
+import type { LdapDirectory } from '../../auth/ldap/index.js';
+import { lookupLdapAuthExperimenter, lookupLdapAuthExperimenters, type LdapAuthExperimenter } from '../ldap/index.js';
 import { assertGroupRenamable, assertUserRenamable, validateLogin } from './name-rules.js';
 
 const PRIVATE = -120;
@@ -35,8 +37,15 @@ export class AdminService {
     'createExperimenterWithPassword', 'createSystemUser', 'addGroups', 'removeGroups', 'setDefaultGroup',
     'setGroupOwner', 'unsetGroupOwner', 'addGroupOwners', 'removeGroupOwners', 'changePassword',
     'changePasswordWithOldPassword', 'changeUserPassword', 'updateSelf', 'updateExperimenter', 'updateGroup',
-    'changePermissions', 'getAdminPrivileges', 'getCurrentAdminPrivileges',
+    'changePermissions', 'getAdminPrivileges', 'getCurrentAdminPrivileges', 'lookupLdapAuthExperimenter',
+    'lookupLdapAuthExperimenters',
   ] as const;
+  readonly #ldap: LdapDirectory | null;
+
+  /** `ldap` is the directory, or null while LDAP is switched off. */
+  constructor(ldap: LdapDirectory | null = null) {
+    this.#ldap = ldap;
+  }
 
   async getEventContext(call: CallContext): Promise<EventContext> {
     const s = call.session;
@@ -151,6 +160,16 @@ export class AdminService {
 
   async getCurrentAdminPrivileges(call: CallContext): Promise<string[]> {
     return [...call.membership.privileges];
+  }
+
+  /** The DN of an LDAP user (null for others); any user may ask, as in OMERO. */
+  async lookupLdapAuthExperimenter(call: CallContext, id: IdLike): Promise<string | null> {
+    return lookupLdapAuthExperimenter(call, this.#ldap, id);
+  }
+
+  /** Every LDAP user's id and DN (`ERROR` when LDAP no longer finds it); used by `omero ldap list`. */
+  async lookupLdapAuthExperimenters(call: CallContext): Promise<LdapAuthExperimenter[]> {
+    return lookupLdapAuthExperimenters(call, this.#ldap);
   }
 
   /** Creates a group; admins with ModifyGroup only. Default level private `rw----`. */

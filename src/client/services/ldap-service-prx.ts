@@ -1,0 +1,33 @@
+import type { ExperimenterGroupI, ExperimenterI, RString } from '../../model/index.js';
+import type { Ctx, RemoteSession } from '../remote.js';
+
+type Str = string | RString;
+
+/**
+ * The ILdap proxy (`sf.getLdapService()`, OMERO's `LdapImpl`): administrators only. While LDAP is
+ * off, everything but `getSetting()` throws ApiUsageException "LDAP is not enabled on this server …".
+ */
+export class LdapServicePrx {
+  readonly #s: RemoteSession;
+
+  constructor(session: RemoteSession) {
+    this.#s = session;
+  }
+
+  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
+    return this.#s.invoke('ILdap', method, args, ctx) as T;
+  }
+
+  /** Whether LDAP is enabled (`omero.ldap.config`). */
+  getSetting(ctx?: Ctx | null): boolean { return this.#call('getSetting', [], ctx); }
+  /** The DN `user_filter` finds for a login; ApiUsageException "Cannot find unique user DistinguishedName: found=N". */
+  findDN(username: Str, ctx?: Ctx | null): string { return this.#call('findDN', [username], ctx); }
+  /** The DN `group_filter` finds for a group name. */
+  findGroupDN(groupname: Str, ctx?: Ctx | null): string { return this.#call('findGroupDN', [groupname], ctx); }
+  /** Local users (ldap=false) that LDAP knows by login. */
+  discover(ctx?: Ctx | null): ExperimenterI[] { return this.#call('discover', [], ctx); }
+  /** Local groups (ldap=false) that LDAP knows by name. */
+  discoverGroups(ctx?: Ctx | null): ExperimenterGroupI[] { return this.#call('discoverGroups', [], ctx); }
+  /** Creates the OMERO user of an LDAP login (no password check); ValidationException "User already exists: …". */
+  createUser(username: Str, ctx?: Ctx | null): ExperimenterI { return this.#call('createUser', [username], ctx); }
+}
