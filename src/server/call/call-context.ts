@@ -39,14 +39,14 @@ export class CallContext {
   #prefetched: PrefetchedFacts | undefined;
 
   constructor(
-    trx: CallDb,
+    db: CallDb,
     session: SessionRow,
     sessionKey: string,
     membership: Membership,
     contextGroupId: number,
     ctx: CallContextMap,
   ) {
-    this.db = trx;
+    this.db = db;
     this.sessionKey = sessionKey;
     this.session = session;
     this.membership = membership;
@@ -73,7 +73,7 @@ export class CallContext {
    * facts), so that no further query is needed for them.
    */
   static async open(
-    trx: CallDb,
+    db: CallDb,
     session: SessionRow,
     sessionKey: string,
     membership: Membership,
@@ -81,7 +81,7 @@ export class CallContext {
     prefetched?: PrefetchedFacts,
   ): Promise<CallContext> {
     const group = parseGroupContext(ctx, session.group_id);
-    const call = new CallContext(trx, session, sessionKey, membership, group, ctx);
+    const call = new CallContext(db, session, sessionKey, membership, group, ctx);
     if (prefetched) {
       for (const [g, p] of prefetched.perms) call.#perms.set(g, p);
       call.#prefetched = prefetched;
@@ -144,7 +144,8 @@ export class CallContext {
   async eventId(): Promise<number> {
     if (this.#eventId !== undefined) return this.#eventId;
     const group = this.caller.contextGroupId >= 0 ? this.caller.contextGroupId : this.session.group_id;
-    const [row] = await this.db('event')
+    // A write: through the guarded `trx`, so that a read-only call could never record one outside a transaction.
+    const [row] = await this.trx('event')
       .insert({ experimenter: this.session.owner, experimentergroup: group, session: this.session.id, type: 'User' })
       .returning('id');
     this.#eventId = Number(row.id);

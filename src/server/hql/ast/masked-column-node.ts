@@ -3,7 +3,7 @@ import type { ColumnNode } from './column-node.js';
 
 /**
  * A privacy-masked column (advisory 2019-SV5), compiled as
- * `case when "t0"."id" = any(?) or "t0"."id" is null then "t0"."omename" else '<hidden>' end`
+ * `case when "t0"."id" = any("vis"."ids") or "t0"."id" is null then "t0"."omename" else '<hidden>' end`
  * (or `else null`), in every clause, so that no predicate, ordering or grouping can see the real
  * value; a missing user (left join) stays null.
  */
