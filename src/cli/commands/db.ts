@@ -17,6 +17,7 @@ export function dbCommand(io: CliIO): Command {
     .action(async (opts: { rootPassword?: string; rootPasswordStdin?: boolean }) => {
       const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const { schemaStatus } = await import('../../server/db/migrate.js');
@@ -40,6 +41,7 @@ export function dbCommand(io: CliIO): Command {
     .action(async () => {
       const { openDatabase, migrateLatest, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const applied = await migrateLatest(database.knex);
@@ -54,6 +56,7 @@ export function dbCommand(io: CliIO): Command {
     .action(async () => {
       const { openDatabase, schemaStatus, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const s = await schemaStatus(database.knex);
