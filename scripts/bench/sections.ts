@@ -2,6 +2,7 @@ import type { EngineName } from './engines.js';
 import type { BenchOptions, SectionName } from './options.js';
 import { cell, times, verdict, type Table } from './report.js';
 import { benchBulk, type BulkResult } from './bulk.js';
+import { benchLoad, type LoadResult } from './load.js';
 import { benchPerCall, type PerCallResult } from './per-call.js';
 import { benchScale, type ScaleResult } from './scale.js';
 import { benchStartup, type StartupEngineResult } from './startup.js';
@@ -116,9 +117,24 @@ const bulk: SectionRunner<BulkResult> = {
   ],
 };
 
+const load: SectionRunner<LoadResult> = {
+  description: 'Load: concurrent clients, each with its own connection and session on a running server process, making findAllByQuery calls by id; vs the same SQL through a pg pool of as many connections in one process',
+  target: 'none given: throughput and p95 beside the pool (ratio)',
+  run: (engine, o) => benchLoad(engine, { clients: o.sizes.loadClients[engine], queries: o.sizes.loadQueries, pgUrl: o.pgUrl, log: o.log }),
+  tables: (engine, r) => [
+    {
+      title: `5. Load on ${engine}: ${r.clients} concurrent clients × ${r.queriesPerClient} queries`,
+      headers: ['way', 'queries', 's', 'queries/s', 'p50 ms', 'p95 ms'],
+      rows: r.variants.map((v) => [v.label, v.queries, v.seconds, v.perSecond, v.latency.p50, v.latency.p95]),
+      notes: r.throughputRatio === null ? ['PGlite: no pool to compare with (one connection)'] : [`pool throughput / server throughput: ${times(r.throughputRatio)}`],
+    },
+  ],
+};
+
 export const SECTION_RUNNERS: Record<SectionName, SectionRunner<any>> = {
   startup,
   perCall,
   scale,
   bulk,
+  load,
 };

@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Knex } from 'knex';
+import { WebSocket } from 'ws';
+import { PRODUCT, PROTOCOL_VERSION, type ServerFrame } from '../../src/contract/index.js';
+import { ParametersI, toWire } from '../../src/model/index.js';
+import { hashPassword } from '../../src/server/auth/password-hash.js';
+import { openDatabase } from '../../src/server/db/open-database.js';
+import { readServerState } from '../../src/env/server-record.js';
+import { OMERO_BIN, openBenchEnvironment, type EngineName } from './engines.js';
+import { addProjects, pickRoles, seedWorld } from './seed.js';
+import { ServerProbe } from './server-probe.js';
+import { ratio, round, summarize, type Summary } from './stats.js';
+
+const HQL = 'select p from Project p where p.id = :id';
+const PASSWORD = 'bench-user-password';
+
+export interface LoadVariant {
+  readonly label: string;
+  readonly clients: number;
+  readonly queries: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly latency: Summary;
+}
+
+export interface LoadResult {
+  readonly engine: EngineName;
+  readonly clients: number;
+  readonly queriesPerClient: number;
+  readonly variants: readonly LoadVariant[];
+  /** Throughput of the pool over throughput through the server (PostgreSQL; null on PGlite, which has no pool). */
+  readonly throughputRatio: number | null;
+}
+
+/**
+ * Load (issue 10): `clients` concurrent clients, each with its own connection and session on a
+ * running server process, each making `queries` `findAllByQuery` calls by id, one after another;
+ * against the same SQL (as the server compiles it for that caller) through a pg pool of
+ * `clients` connections in one process, with as many concurrent loops. Throughput and latency.
+ */
+export async function benchLoad(engine: EngineName, o: { clients: number; queries: number; pgUrl: string; log: (s: string) => void }): Promise<LoadResult> {
+  const env = await openBenchEnvironment(engine, o.pgUrl, 'load');
+  let server: ChildProcess | null = null;
+  try {
+    const db = await openDatabase(env.config);
+    let sql: string;
+    let bindings: unknown[];
+    let ids: number[];
+    let member: string;
+    try {
+      await seedWorld(db.knex, { users: 40, groups: 8 }, await hashPassword(PASSWORD));
+      await addProjects(db.knex, 1, 5000);
+      const roles = await pickRoles(db.knex);
+      member = roles.member.name;
+      ids = ((await db.knex.raw('select id from project where group_id = ? order by id limit 200', [roles.group.id])).rows as Array<{ id: number }>).map((r) => Number(r.id));
+      const probe = new ServerProbe(db);
+      const key = await probe.login(member, PASSWORD);
+      const compiled = await probe.compile(key, HQL, { params: { id: ids[0] } }, {});
+      sql = compiled.sql;
+      bindings = [...compiled.bindings];
+    } finally {
+      await db.close();
+    }
+    // The same SQL through a pool, where only the id changes (it is the one bound value that is).
+    const idAt = bindings.findIndex((b) => b === ids[0]);
+    const pool = engine === 'postgres' ? await openDatabase({ kind: 'pg', url: env.env.OMERO_DB_URL!, poolMax: o.clients }) : null;
+    const variants: LoadVariant[] = [];
+    if (pool) {
+      try {
+        const run = async (k: number, i: number) => {
+          const b = [...bindings];
+          if (idAt >= 0) b[idAt] = ids[(k + i) % ids.length];
+          const r = await pool.knex.raw(sql, b as Knex.RawBinding[]);
+          if (r.rows.length !== 1) throw new Error('the pooled query found no row');
+        };
+        variants.push(await drive(`pg pool of ${o.clients} connections, same SQL (baseline)`, o.clients, o.queries, async () => run));
+      } finally {
+        await pool.close();
+      }
+    }
+    server = spawn(process.execPath, [OMERO_BIN, 'admin', 'start', '--foreground', '--port', '0'], { env: env.env, stdio: 'ignore' });
+    let port = 0;
+    for (let waited = 0; port === 0; waited += 25) {
+      const state = readServerState(env.env);
+      if (state && state.pid === server.pid) port = state.port;
+      else if (waited > 60_000) throw new Error('the load server did not start');
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    variants.push(
+      await drive(`running server over loopback: ${o.clients} clients, findAllByQuery`, o.clients, o.queries, async (k) => {
+        const c = await connectClient(port);
+        const { key } = (await c.call({ op: 'login', username: member, password: PASSWORD })) as { key: string };
+        return async (_k: number, i: number) => {
+          const value = await c.call({ op: 'invoke', key, service: 'IQuery', method: 'findAllByQuery', args: toWire([HQL, new ParametersI().addId(ids[(k + i) % ids.length]!)]) });
+          if (!Array.isArray(value) || value.length !== 1) throw new Error('the API call found no row');
+        };
+      }),
+    );
+    const net = variants[variants.length - 1]!;
+    const throughputRatio = pool ? round(ratio(variants[0]!.perSecond, net.perSecond)) : null;
+    return { engine, clients: o.clients, queriesPerClient: o.queries, variants, throughputRatio };
+  } finally {
+    const child = server as ChildProcess | null;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await env.close();
+  }
+}
+
+/** Runs `clients` loops at once, each `queries` calls long; per-call latencies and total throughput. */
+async function drive(
+  label: string,
+  clients: number,
+  queries: number,
+  setup: (k: number) => Promise<(k: number, i: number) => Promise<void>>,
+): Promise<LoadVariant> {
+  const calls = await Promise.all(Array.from({ length: clients }, (_, k) => setup(k)));
+  for (const [k, call] of calls.entries()) await call(k, 0); // warm every connection once
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    calls.map(async (call, k) => {
+      for (let i = 0; i < queries; i++) {
+        const s = performance.now();
+        await call(k, i);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { label, clients, queries: clients * queries, seconds: round(seconds), perSecond: round((clients * queries) / seconds), latency: summarize(latencies) };
+}
+
+/** One protocol client (the frames of contract/socket-frames.ts), asynchronous, for driving load. */
+async function connectClient(port: number): Promise<{ call(request: unknown): Promise<unknown> }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+  const waiting = new Map<number, (f: ServerFrame) => void>();
+  let greeted: (() => void) | null = null;
+  ws.on('message', (d) => {
+    const f = JSON.parse(String(d)) as ServerFrame;
+    if ('hello' in f) greeted?.();
+    else if ('id' in f) waiting.get(f.id)?.(f);
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('open', () => {
+      greeted = resolve;
+      ws.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: 'bench' } }));
+    });
+  });
+  let next = 1;
+  return {
+    call: (request) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, (f) => {
+          waiting.delete(id);
+          const reply = (f as { reply: { ok: boolean; value?: unknown; error?: unknown } }).reply;
+          if (reply.ok) resolve(reply.value);
+          else reject(new Error(JSON.stringify(reply.error).slice(0, 300)));
+        });
+        ws.send(JSON.stringify({ id, request }));
+      }),
+  };
+}
