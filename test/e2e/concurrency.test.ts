@@ -2,9 +2,10 @@
  * Concurrency (issue "Reliability and security suite", item 4): 32 sessions of blocking clients
  * make interleaved creates, ProjectDatasetLinks, queries, Chgrp2, Delete2 and DoAll on two
  * read-write groups they all belong to, so that they keep linking, moving and deleting each
- * other's rows. On PostgreSQL the sessions are spread over worker threads, each with its own
- * server and connection pool on the ONE database, so that the calls really meet in the database;
- * PGlite has one connection, so there the same sessions interleave in one thread.
+ * other's rows. On PostgreSQL the sessions are spread over worker threads, half of them connected
+ * to one server process and half to another, both on the ONE database (servers keep no state
+ * outside it), so that the calls really meet in the database; PGlite has one connection, so there
+ * the same sessions interleave in one thread.
  *
  * Afterwards, against the ledger the sessions kept: no lost row (everything created and not
  * reported deleted is there), no extra or duplicated row (every row was reported created, every
@@ -21,6 +22,10 @@ import type { DatabaseConfig } from '../../src/server/db/database-config.js';
 import { newGroup } from '../helpers/data-helpers.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
 import { ENGINES } from '../helpers/test-database.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inbox, startTsWorker } from '../helpers/ts-worker.js';
 import { DATASET, emptyLedger, LINK, PROJECT, runWorkload, type Ledger, type LedgerClass, type WorkloadInput } from './concurrency/workload.js';
 
@@ -38,9 +43,20 @@ for (const engine of ENGINES) {
     let root: OmeroClient;
     let groups: number[];
     const ledger = emptyLedger();
+    const servers: ServerProcess[] = [];
+    const serverDirs: string[] = [];
 
     before(async () => {
       fx = await openEngine(engine);
+      if (engine === 'postgres') {
+        // Two server processes on the one database, each with its own user directory.
+        for (let i = 0; i < 2; i++) {
+          const dir = mkdtempSync(join(tmpdir(), 'omero-conc-server-'));
+          serverDirs.push(dir);
+          const url = (fx.db.config as { url: string }).url;
+          servers.push(await startServerProcess({ PATH: process.env.PATH, HOME: dir, OMERO_USERDIR: dir, OMERO_DB_URL: url }));
+        }
+      }
       root = fx.login();
       const admin = root.getSession().getAdminService();
       groups = [admin.createGroup(newGroup('conc-a', 'rwrw--')), admin.createGroup(newGroup('conc-b', 'rwrw--'))];
@@ -55,6 +71,8 @@ for (const engine of ENGINES) {
       }
     });
     after(async () => {
+      for (const s of servers) await s.stop();
+      for (const d of serverDirs) rmSync(d, { recursive: true, force: true });
       await fx.close();
     });
 
@@ -67,11 +85,12 @@ for (const engine of ENGINES) {
         opsPerSession: OPS,
         seed: 1000 + t,
       }));
-      const ledgers = engine === 'postgres' ? await inThreads(fx.db.config, inputs) : inputs.map((input) => runWorkload(fx.transport, input));
+      const ports = servers.map((s) => s.port);
+      const ledgers = engine === 'postgres' ? await inThreads(fx.db.config, inputs, ports) : inputs.map((input) => runWorkload(fx.transport, input));
       for (const l of ledgers) merge(ledger, l);
       const calls = Object.values(ledger.ops).reduce((a, b) => a + b, 0);
       const refused = Object.values(ledger.refusals).reduce((a, b) => a + b, 0);
-      console.log(`concurrency (${engine}): ${SESSIONS} sessions in ${threads} thread(s), ${calls} calls ${JSON.stringify(ledger.ops)}; clean refusals ${refused} ${JSON.stringify(ledger.refusals)}; unclean ${ledger.unclean.length}`);
+      console.log(`concurrency (${engine}): ${SESSIONS} sessions in ${threads} thread(s)${ports.length ? ` over servers on ports ${ports.join(', ')}` : ''}, ${calls} calls ${JSON.stringify(ledger.ops)}; clean refusals ${refused} ${JSON.stringify(ledger.refusals)}; unclean ${ledger.unclean.length}`);
       assert.deepEqual(ledger.unclean, []);
       assert.equal(calls, SESSIONS * OPS);
       // The load must have made real changes and real conflicts, or the checks below prove little.
@@ -110,9 +129,18 @@ for (const engine of ENGINES) {
   });
 }
 
-/** Runs each input in its own worker thread (own server, own pool); rejects on a hang. */
-async function inThreads(config: DatabaseConfig, inputs: readonly WorkloadInput[]): Promise<Ledger[]> {
-  const workers = inputs.map((input) => startTsWorker(new URL('./concurrency/session-thread.ts', import.meta.url), { config, input }));
+/**
+ * Runs each input in its own worker thread, connected in turn to each of the server processes on
+ * `ports` (none: an in-process server of its own, with its own pool); rejects on a hang.
+ */
+async function inThreads(config: DatabaseConfig, inputs: readonly WorkloadInput[], ports: readonly number[]): Promise<Ledger[]> {
+  const workers = inputs.map((input, i) =>
+    startTsWorker(new URL('./concurrency/session-thread.ts', import.meta.url), {
+      config,
+      input,
+      ...(ports.length ? { server: { host: '127.0.0.1', port: ports[i % ports.length]! } } : {}),
+    }),
+  );
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the load did not finish within ${HANG_MS} ms: a call hangs`)), HANG_MS);
