@@ -82,6 +82,8 @@ async function startServer(o: StartFlags, io: CliIO): Promise<void> {
   if (o.idleMinutes !== undefined && !/^\d+(\.\d+)?$/.test(o.idleMinutes)) throw new CliError(2, `argument --idle-minutes: invalid number: '${o.idleMinutes}'`);
   if (o.maxConnections !== undefined && !/^[1-9]\d*$/.test(o.maxConnections)) throw new CliError(2, `argument --max-connections: invalid number: '${o.maxConnections}'`);
   if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) throw new CliError(2, '--tls-cert and --tls-key go together');
+  const { isLoopback, plaintextRefusal } = await import('../../server/net/net-server.js');
+  if (!o.tlsCert && !isLoopback(o.host) && !o.insecurePlaintext) throw new CliError(1, plaintextRefusal(o.host));
   const { readServerState } = await import('../../env/server-record.js');
   const running = readServerState(io.env);
   if (running) {

@@ -39,6 +39,11 @@ export function isLoopback(host: string): boolean {
   return false;
 }
 
+/** Why a server will not listen on `host` without TLS. */
+export function plaintextRefusal(host: string): string {
+  return `refusing to serve ${host} without TLS: give a certificate and key (--tls-cert, --tls-key), or --insecure-plaintext to send passwords in clear`;
+}
+
 /**
  * The network face of an OmeroServer: WebSocket (`ws`) over HTTP, or HTTPS with TLS, one JSON
  * frame per message (see contract/socket-frames.ts). WebSocket gives us framing, size limits and
@@ -64,11 +69,7 @@ export class NetServer {
     const host = options.host ?? '127.0.0.1';
     const port = options.port ?? 4064;
     const tls = Boolean(options.tlsCertFile && options.tlsKeyFile);
-    if (!tls && !isLoopback(host) && !options.insecure) {
-      throw new Error(
-        `refusing to serve ${host} without TLS: give a certificate and key (--tls-cert, --tls-key), or --insecure-plaintext to send passwords in clear`,
-      );
-    }
+    if (!tls && !isLoopback(host) && !options.insecure) throw new Error(plaintextRefusal(host));
     const answerHttp = (_req: IncomingMessage, res: ServerResponse) => {
       res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket' });
       res.end(`${PRODUCT} server: connect with the omero client (omero -s HOST -p PORT …)\n`);
