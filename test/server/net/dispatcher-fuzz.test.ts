@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { WebSocket } from 'ws';
+import { PRODUCT, PROTOCOL_VERSION, SERVICE_METHODS } from '../../../src/contract/index.js';
+import { NetServer } from '../../../src/server/net/net-server.js';
+import { ServerLog } from '../../../src/server/net/server-log.js';
+import { OmeroServer } from '../../../src/server/omero-server.js';
+import { createTestDatabase, ROOT_PASSWORD } from '../../helpers/test-database.js';
+
+const RUNS = Number(process.env.OMERO_FUZZ_RUNS ?? 150);
+
+/**
+ * The dispatcher against arbitrary frames from an authenticated client: whatever arrives, the
+ * server answers with a clean OMERO exception (never an InternalException, never SQL) or closes
+ * that connection as a protocol violation, and keeps serving everyone else.
+ */
+describe('the dispatcher against random frames (pglite, in this process)', () => {
+  let engine: OmeroServer;
+  let net: NetServer;
+  let key: string;
+  before(async () => {
+    const db = await createTestDatabase('pglite');
+    engine = await OmeroServer.open(db.config);
+    net = await NetServer.listen(engine, new ServerLog(null), { port: 0, maxConnections: 8 });
+    key = (await engine.sessions.createSession('root', ROOT_PASSWORD)).key;
+  });
+  after(async () => {
+    await net?.close();
+    await engine?.close();
+  });
+
+  /** One connection: greet, send `frame`, and report the first thing that comes back. */
+  async function exchange(frame: string): Promise<{ reply?: { ok: boolean; error?: unknown }; refused?: string; closed?: number }> {
+    const ws = new WebSocket(`ws://127.0.0.1:${net.address.port}/`);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const frames: string[] = [];
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const first = new Promise<void>((resolve) => ws.on('message', (d) => (frames.push(String(d)), frames.length === 2 && resolve())));
+    ws.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: 'fuzz' } }));
+    ws.send(frame);
+    const code = await Promise.race([first.then(() => undefined), closed]);
+    ws.terminate();
+    const answer = frames[1] ? (JSON.parse(frames[1]) as { reply?: { ok: boolean; error?: unknown }; refused?: string }) : {};
+    return { ...answer, ...(code !== undefined ? { closed: code } : {}) };
+  }
+
+  const services = Object.keys(SERVICE_METHODS);
+  const methods = [...new Set(Object.values(SERVICE_METHODS).flatMap((m) => Object.keys(m))), 'constructor', '__proto__', 'toString'];
+  const invoke = fc.record({
+    op: fc.constant('invoke'),
+    key: fc.oneof(fc.constant('KEY'), fc.string()),
+    service: fc.oneof(fc.constantFrom(...services), fc.string()),
+    method: fc.oneof(fc.constantFrom(...methods), fc.string()),
+    args: fc.oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.jsonValue()),
+    ctx: fc.option(fc.dictionary(fc.constantFrom('omero.group', 'omero.user', 'x'), fc.oneof(fc.string(), fc.constant('-1'), fc.constant('99999999999999999999'))), { nil: undefined }),
+  });
+  const request = fc.oneof(invoke, fc.record({ op: fc.string(), key: fc.jsonValue() }), fc.jsonValue());
+  const frame = fc.oneof(
+    request.map((r) => JSON.stringify({ id: 1, request: r }).replace('"KEY"', JSON.stringify('KEY'))),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.string(),
+  );
+
+  it(`${RUNS} random frames: clean answers or a closed connection, never an internal error`, async () => {
+    await fc.assert(
+      fc.asyncProperty(frame, async (f) => {
+        const out = await exchange(f.replaceAll('"KEY"', JSON.stringify(key)));
+        if (out.reply) {
+          const text = JSON.stringify(out.reply.error ?? out.reply);
+          assert.doesNotMatch(text, /InternalException|select |insert |update |delete from/i, text.slice(0, 300));
+        } else {
+          assert.ok(out.refused !== undefined || out.closed !== undefined, 'neither an answer nor a close');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // Still serving: a ping on a new connection.
+    const ok = await exchange(JSON.stringify({ id: 7, request: { op: 'ping' } }));
+    assert.deepEqual(ok.reply, { ok: true, value: true });
+  });
+});
