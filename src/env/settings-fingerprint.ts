@@ -8,8 +8,12 @@ import { productVersion } from './product-version.js';
  * settings instead of silently using it. Hashed, so the state file holds no password.
  */
 export function settingsFingerprint(env: NodeJS.ProcessEnv = process.env): string {
-  const relevant = Object.entries(env)
-    .filter(([k]) => k === 'OMERO_DB_URL' || k.startsWith('OMERO_LDAP_'))
+  return createHash('sha256').update(JSON.stringify([productVersion(), serverSettings(env)])).digest('hex').slice(0, 32);
+}
+
+/** The settings of `env` that a server is started with, sorted by name. */
+export function serverSettings(env: NodeJS.ProcessEnv): Array<[string, string | undefined]> {
+  return Object.entries(env)
+    .filter(([k, v]) => (k === 'OMERO_DB_URL' || k.startsWith('OMERO_LDAP_')) && v !== undefined && v !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify([productVersion(), relevant])).digest('hex').slice(0, 32);
 }

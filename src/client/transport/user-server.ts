@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORT } from '../../contract/index.js';
 import { omeroDirs } from '../../env/omero-dirs.js';
 import { processAlive, readServerState, serverStatePath, type ServerState } from '../../env/server-record.js';
-import { settingsFingerprint } from '../../env/settings-fingerprint.js';
+import { productVersion } from '../../env/product-version.js';
+import { serverSettings, settingsFingerprint } from '../../env/settings-fingerprint.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
 import type { SocketTarget } from './socket-target.js';
 
@@ -25,14 +26,17 @@ export function userServerTarget(env: NodeJS.ProcessEnv = process.env): SocketTa
   const fingerprint = settingsFingerprint(env);
   let state = readServerState(env);
   if (state && state.fingerprint !== fingerprint) {
-    if (!state.auto) {
+    if (state.auto) {
+      stopAndWait(state);
+      state = null;
+    } else if (state.version !== productVersion() || serverSettings(env).length > 0) {
+      // A server the administrator started is theirs; a command that names no settings of its
+      // own (no OMERO_DB_URL, no OMERO_LDAP_*) simply uses it.
       throw new ClientError(
         `The server of ${omeroDirs(env).userDir} (pid ${state.pid}, ${state.host}:${state.port}, version ${state.version}) was started ` +
           'with other settings (OMERO_DB_URL, OMERO_LDAP_*) or another version than this command: run `omero admin restart`, or use -s/-p to name a server',
       );
     }
-    stopAndWait(state);
-    state = null;
   }
   state ??= startUserServer(env, fingerprint);
   return targetOf(state);

@@ -64,6 +64,15 @@ describe('the user directory server on the embedded database (pglite)', { skip: 
     } finally {
       await manual.stop();
     }
+    // A command that names no settings of its own uses the administrator's server as it is.
+    const withLdapOff = await startServerProcess({ ...cli.env, OMERO_LDAP_CONFIG: 'false' });
+    try {
+      const r = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(record().pid, withLdapOff.pid);
+    } finally {
+      await withLdapOff.stop();
+    }
   });
 
   it('omero db stops an auto-started server holding the embedded database; admin status says none runs', async () => {
