@@ -15,6 +15,8 @@ and it is raised here as the ``omero`` exception of the same name (``omero.Secur
 or as TypeError / ValueError / RuntimeError for other errors.
 """
 
+import inspect
+
 import _omero_js as _js
 from pyodide.ffi import JsArray, JsProxy, jsnull, to_js
 
@@ -152,12 +154,31 @@ class JsObject:
         return id(type(self))
 
 
-def _method(name, params):
+def _method(owner, module, name, params):
     def method(self, *args):
         return result(_js.invoke(object.__getattribute__(self, '_omero_js'), name, _args(args)))
     method.__name__ = name
+    method.__qualname__ = '%s.%s' % (owner, name)
+    method.__module__ = module
     method.__doc__ = '%s(%s)' % (name, params)
+    method.__signature__ = _signature(params)
     return method
+
+
+def _signature(params):
+    """The signature help() and Tab show, from the JavaScript parameter list (all optional in Ice)."""
+    P = inspect.Parameter
+    found = [P('self', P.POSITIONAL_ONLY)]
+    for text in (p.strip() for p in params.split(',') if p.strip()):
+        name = text.split('=')[0].strip().lstrip('.')
+        if not name.isidentifier():
+            return inspect.Signature([P('self', P.POSITIONAL_ONLY), P('args', P.VAR_POSITIONAL)])
+        optional = '=' in text or name == 'ctx'
+        found.append(P(name, P.POSITIONAL_ONLY, default=None if optional else P.empty))
+    try:
+        return inspect.Signature(found)
+    except ValueError:
+        return inspect.Signature([P('self', P.POSITIONAL_ONLY), P('args', P.VAR_POSITIONAL)])
 
 
 def _field(name):
@@ -181,10 +202,10 @@ def class_for(cid, module='omero'):
     if info.error:
         return _exception_class(cid, info, module)
     base = class_for(info.parent, module) if info.parent >= 0 else JsObject
-    attrs = {'__slots__': (), '_omero_id': cid, '__module__': _MODULES.get(cid, module),
-             '__doc__': '%s (%s)' % (info.name, _MODULES.get(cid, module))}
+    where = _MODULES.get(cid, 'omero.api' if info.name.endswith('Prx') else module)
+    attrs = {'__slots__': (), '_omero_id': cid, '__module__': where, '__doc__': '%s.%s' % (where, info.name)}
     for name, params in info.methods:
-        attrs[name] = _method(name, params)
+        attrs[name] = _method(info.name, where, name, params)
     for name in info.fields:
         attrs[name] = _field(name)
     cls = type(info.name, (base,), attrs)
