@@ -59,6 +59,7 @@ async function runPython(cmd: Command, io: CliIO, file: string | undefined, logi
       file,
       format,
       login: login ? async () => (connection = await connect(loginArgs(cmd), io)) : null,
+      // The connection's client was made over this environment's shared transport: Python shares it.
       transport: () => environmentTransport(io),
     });
   } finally {

@@ -15,8 +15,11 @@ export interface PythonShellOptions {
   readonly format: 'seed' | 'current';
   /** Logs in (`--login`); null for a shell without a session. */
   readonly login: (() => Promise<Connection>) | null;
-  /** The transport of this environment, for `omero.client(…)` in Python without a login. */
-  readonly transport: () => Transport;
+  /**
+   * The transport Python's calls go through: the one the connection's client uses (Python joins
+   * its session), or without a login the one `omero.client('localhost')` would use.
+   */
+  readonly transport: (connection: Connection | null) => Transport;
 }
 
 /**
@@ -33,8 +36,7 @@ export async function runPythonShell(o: PythonShellOptions): Promise<number> {
   const host = new PythonHost(o.format, { write });
   try {
     const connection = o.login ? await o.login() : null;
-    // The connection's client was made over this environment's shared transport (connect.ts): Python shares it.
-    host.useTransport(o.transport());
+    host.useTransport(o.transport(connection));
     try {
       await host.ready();
     } catch (e) {
