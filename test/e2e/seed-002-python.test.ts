@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OMERO_BIN, openCliEnvironment, type CliEnvironment } from '../helpers/cli-runner.js';
 import { onPty, plainText } from '../helpers/pty.js';
+import { waitForOutput } from '../helpers/pty-wait.js';
 import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 
 // Seed 002's Python snippets, copied verbatim into scripts/examples/*.py, run as written in
@@ -66,17 +67,17 @@ for (const engine of ENGINES) {
     });
 
     it('reproduces the documented output when each snippet is pasted at the prompt', async () => {
-      const pty = onPty(process.execPath, [OMERO_BIN, 'shell', '--login', '--python', '-s', 'localhost', '-u', 'user-2'], { ...cli.env, ...user2, TERM: 'xterm' }, 120_000);
+      const pty = onPty(process.execPath, [OMERO_BIN, 'shell', '--login', '--python', '-s', 'localhost', '-u', 'user-2'], { ...cli.env, ...user2, TERM: 'xterm' }, 300_000);
       const prompt = />>> (\x1b\[[0-9;]*[A-Za-z])*$/;
       for (const name of SNIPPETS) {
         const expected = withoutIds(documented(name)).trimEnd().split('\n');
-        await pty.waitFor(prompt, pty.output().length - 8);
+        await waitForOutput(pty, prompt, Math.max(0, pty.output().length - 8));
         const from = pty.output().length;
         // A terminal sends a paste with carriage returns; the blank line ends the last block.
         pty.term.write(snippet(name).replace(/\n/g, '\r') + '\r');
         const last = expected.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/N/g, '\\d+');
-        await pty.waitFor(new RegExp(last), from);
-        await pty.waitFor(prompt, from);
+        await waitForOutput(pty, new RegExp(last), from);
+        await waitForOutput(pty, prompt, from);
         const lines = withoutIds(plainText(pty.output().slice(from))).split('\n');
         let at = 0;
         for (const want of expected) {

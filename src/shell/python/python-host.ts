@@ -24,7 +24,7 @@ export class PythonHost {
   readonly #pending: Array<(r: Reply) => void> = [];
   readonly #ready: Promise<void>;
   #transport: Transport | null = null;
-  #output: PythonOutput;
+  readonly #output: PythonOutput;
   #failed: Error | null = null;
 
   constructor(format: 'seed' | 'current', output: PythonOutput) {
@@ -79,10 +79,6 @@ export class PythonHost {
   /** The transport Python's calls go through: the shell connection's. */
   useTransport(transport: Transport): void {
     this.#transport = transport;
-  }
-
-  setOutput(output: PythonOutput): void {
-    this.#output = output;
   }
 
   /** Sends one message; resolves with the worker's reply. */

@@ -146,11 +146,17 @@ class JsObject:
     __str__ = __repr__
 
     def __eq__(self, other):
+        """The same object, or equal by the object's own ``equals`` (rtypes: ``rlong(1) == rlong(1)``)."""
         if not isinstance(other, JsObject):
             return NotImplemented
-        return object.__getattribute__(self, '_omero_js') == object.__getattribute__(other, '_omero_js')
+        a = object.__getattribute__(self, '_omero_js')
+        b = object.__getattribute__(other, '_omero_js')
+        if a == b:
+            return True
+        return _js.has(a, 'equals') and result(_js.invoke(a, 'equals', to_js([b], depth=1))) is True
 
     def __hash__(self):
+        # Equal objects must hash alike, and rtypes are equal by value: hash by class (correct, if slow in big sets).
         return id(type(self))
 
 
