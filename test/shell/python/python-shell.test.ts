@@ -33,6 +33,15 @@ p = ProjectI()
 p.name = rstring('p')
 print(isinstance(p, omero.model.IObject), p.id, p.name.val, repr(rlong(10).val))
 print(sorted({type(v).__name__ for v in [ec, p, p.name, session, d]}))
+import Glacier2
+c = omero.client('localhost')
+try:
+    c.createSession('user-3', 'not-the-password')
+except Glacier2.PermissionDeniedException as e:
+    print('denied:', e)
+s3 = c.createSession('user-3', 'user-3-password')
+print(s3.getAdminService().getEventContext().userName, isinstance(c, omero.client))
+c.closeSession()
 print('after')
 `;
 
@@ -64,6 +73,8 @@ for (const engine of ENGINES) {
           "Delete2 {'Project': [12]} True",
           'True None p 10',
           "['Delete2', 'EventContext', 'ProjectI', 'RStringI', 'ServiceFactoryPrx']",
+          "denied: Password check failed for 'user-3'",
+          'user-3 True',
           'after',
           '',
         ].join('\n'),
