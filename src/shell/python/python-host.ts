@@ -1,9 +1,11 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { toWire } from '../../model/index.js';
-import type { ServerReply, ServerRequest } from '../../server/server-request.js';
 import type { Transport } from '../../client/transport/transport.js';
 import type { HostMessage, Reply, WorkerMessage } from './python-protocol.js';
 import type { PythonWorkerData } from './python-worker.js';
+
+type ServerRequest = Parameters<Transport['request']>[0];
+type ServerReply = ReturnType<Transport['request']>;
 
 /** Where the Python worker's output goes. */
 export interface PythonOutput {

@@ -1,6 +1,8 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { ServerReply, ServerRequest } from '../../server/server-request.js';
 import type { Transport } from '../../client/transport/transport.js';
+
+type ServerRequest = Parameters<Transport['request']>[0];
+type ServerReply = ReturnType<Transport['request']>;
 
 /**
  * The Python worker's way to the server: each request goes to the main thread, which passes it to
@@ -27,6 +29,12 @@ export class RelayTransport implements Transport {
       Atomics.wait(this.#signal, 0, seen, 1000);
     }
   }
+
+  /**
+   * Nothing to stop from here: the main thread runs the call itself, and Python's KeyboardInterrupt
+   * (Ctrl-C) is raised as soon as the call returns.
+   */
+  cancel(): void {}
 
   /** The shell's transport belongs to the main thread, which closes it. */
   close(): void {}
