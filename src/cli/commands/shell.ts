@@ -51,7 +51,7 @@ export function shellCommand(io: CliIO): Command {
 /** `--python`: the Python shell (src/shell/python), over the same login. */
 async function runPython(cmd: Command, io: CliIO, file: string | undefined, login: boolean, format: 'seed' | 'current'): Promise<number> {
   const { runPythonShell } = await import('../../shell/python/python-shell.js');
-  const { connect, environmentTransport } = await import('../login/connect.js');
+  const { connect } = await import('../login/connect.js');
   let connection: Connection | null = null;
   try {
     return await runPythonShell({
@@ -59,8 +59,6 @@ async function runPython(cmd: Command, io: CliIO, file: string | undefined, logi
       file,
       format,
       login: login ? async () => (connection = await connect(loginArgs(cmd), io)) : null,
-      // The connection's client was made over this environment's shared transport: Python shares it.
-      transport: () => environmentTransport(io),
     });
   } finally {
     (connection as Connection | null)?.client.closeSession();

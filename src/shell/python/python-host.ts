@@ -25,7 +25,7 @@ export class PythonHost {
   readonly #relay: MessagePort;
   readonly #pending: Array<(r: Reply) => void> = [];
   readonly #ready: Promise<void>;
-  #transport: Transport | null = null;
+  #transport: (() => Transport) | null = null;
   readonly #output: PythonOutput;
   #failed: Error | null = null;
 
@@ -78,9 +78,10 @@ export class PythonHost {
     return this.#ready;
   }
 
-  /** The transport Python's calls go through: the shell connection's. */
-  useTransport(transport: Transport): void {
-    this.#transport = transport;
+  /** Where Python's calls go: asked for at the first call (a shell without login may never make one). */
+  useTransport(transport: () => Transport): void {
+    let made: Transport | null = null;
+    this.#transport = () => (made ??= transport());
   }
 
   /** Sends one message; resolves with the worker's reply. */
@@ -106,7 +107,7 @@ export class PythonHost {
     let reply: ServerReply;
     try {
       if (!this.#transport) throw new Error('not connected to a server');
-      reply = this.#transport.request(request);
+      reply = this.#transport().request(request);
     } catch (e) {
       reply = { ok: false, error: toWire(e) };
     }

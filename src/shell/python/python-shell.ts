@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Transport } from '../../client/transport/transport.js';
+import { OmeroClient } from '../../client/omero-client.js';
 import { CliError } from '../../cli/cli-error.js';
 import { err, type CliIO } from '../../cli/cli-io.js';
 import type { Connection } from '../../cli/login/connect.js';
@@ -15,11 +15,6 @@ export interface PythonShellOptions {
   readonly format: 'seed' | 'current';
   /** Logs in (`--login`); null for a shell without a session. */
   readonly login: (() => Promise<Connection>) | null;
-  /**
-   * The transport Python's calls go through: the one the connection's client uses (Python joins
-   * its session), or without a login the one `omero.client('localhost')` would use.
-   */
-  readonly transport: (connection: Connection | null) => Transport;
 }
 
 /**
@@ -36,7 +31,9 @@ export async function runPythonShell(o: PythonShellOptions): Promise<number> {
   const host = new PythonHost(o.format, { write });
   try {
     const connection = o.login ? await o.login() : null;
-    host.useTransport(o.transport(connection));
+    // Python joins the connection's session over the connection's own transport; without a login,
+    // `omero.client('localhost')` in Python goes where it would go here.
+    host.useTransport(() => (connection ? connection.client.getTransport() : new OmeroClient('localhost').getTransport()));
     try {
       await host.ready();
     } catch (e) {
