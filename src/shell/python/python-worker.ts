@@ -4,12 +4,12 @@
  * and writes the interrupt buffer on Ctrl-C, which Pyodide checks while Python runs.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { JsBridge } from './js-bridge.js';
+import { pyodideHome, readSnapshot } from './pyodide-snapshot.js';
 import type { HostMessage, Reply, WorkerMessage } from './python-protocol.js';
 import { RelayTransport } from './relay-transport.js';
 
@@ -48,10 +48,23 @@ function streamTo(fd: 1 | 2): { write(buffer: Uint8Array): number } {
   };
 }
 
-async function start(): Promise<void> {
+/** Pyodide from the build's snapshot when there is a usable one, else started plainly. */
+async function startPyodide(): Promise<PyodideAPI> {
   // Pyodide finds its files from the caller's stack, which an eval'd worker bootstrap confuses: say where they are.
-  const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide'))}/`;
-  const py = await loadPyodide({ indexURL });
+  const { indexURL, version } = pyodideHome();
+  const snapshot = readSnapshot(version);
+  if (snapshot) {
+    try {
+      return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    } catch {
+      /* a snapshot this Pyodide cannot use: start plainly */
+    }
+  }
+  return loadPyodide({ indexURL });
+}
+
+async function start(): Promise<void> {
+  const py = await startPyodide();
   py.setStdout(streamTo(1));
   py.setStderr(streamTo(2));
   py.setStdin({ error: true });
