@@ -97,10 +97,13 @@ function loadHistory(file: string): string[] {
   }
 }
 
+/** Python's `pass` statement (`while True: pass`), which is no password: the filter must not see it. */
+const PASS_STATEMENT = /(^\s*|[:;]\s*)pass(?=\s*(?:[;#]|$))/g;
+
 /** Appends a line to the history file, unless it may hold a secret (then it leaves memory too). */
 function remember(rl: Interface, file: string, line: string): void {
   if (!line.trim()) return;
-  if (isSecretLine(line)) {
+  if (isSecretLine(line.replace(PASS_STATEMENT, '$1'))) {
     const h = (rl as unknown as { history: string[] }).history;
     if (h[0] === line) h.shift();
     return;

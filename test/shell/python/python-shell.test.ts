@@ -122,7 +122,8 @@ for (const engine of ENGINES) {
       await answer(prompt, "print('linkedExperimenterList' in dir(omero.model.ExperimenterGroupI))\r");
       await waitFor(/\bTrue\b/);
       await answer(prompt, "password = 'hunter2'\r");
-      await answer(prompt, 'while True: n = 0\r');
+      await answer(prompt, "x = 'pass'; y = 'a-pass-word'\r");
+      await answer(prompt, 'while True: pass\r');
       await answer(more, '\r');
       await new Promise((r) => setTimeout(r, 500));
       pty.term.write('\x03');
@@ -133,12 +134,12 @@ for (const engine of ENGINES) {
       assert.equal(await pty.exited, 3);
       const text = plainText(pty.output());
       assert.match(text, /Group name: private-1\nGroup name: read-only-1\nGroup name: user/);
-      assert.match(text, /File "<python-input-\d+>", line 1, in <module>\n {4}while True: n = 0\n[^\n]*\nKeyboardInterrupt/);
+      assert.match(text, /File "<python-input-\d+>", line 1, in <module>\n {4}while True: pass\n[^\n]*\nKeyboardInterrupt/);
       const history = join(cli.userDir, 'history', 'python-user-2@localhost');
       assert.equal(statSync(history).mode & 0o777, 0o600);
       const kept = readFileSync(history, 'utf8');
-      assert.match(kept, /^while True: n = 0$/m);
-      assert.doesNotMatch(kept, /hunter2|password/);
+      assert.match(kept, /^while True: pass$/m);
+      assert.doesNotMatch(kept, /hunter2|password|pass-word/);
     });
   });
 }
