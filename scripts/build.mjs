@@ -2,10 +2,10 @@
 // makes the ES modules and types (the library entry dist/index.js), then scripts/bundle.mjs makes
 // the start-up bundles of the `omero` command and their code caches.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,4 +20,13 @@ try {
 }
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+// The Python package of `omero shell --python` (loaded into Pyodide by src/shell/python/python-worker.ts).
+cpSync(join(root, 'src', 'shell', 'python', 'site'), join(root, 'dist', 'shell', 'python', 'site'), { recursive: true, filter: (p) => !p.includes('__pycache__') });
 await bundle(root);
+// Pyodide's start-up snapshot for `omero shell --python` (src/shell/python/pyodide-snapshot.ts).
+try {
+  const { makeSnapshot } = await import(pathToFileURL(join(root, 'dist', 'shell', 'python', 'pyodide-snapshot.js')).href);
+  await makeSnapshot();
+} catch (e) {
+  console.error(`omero-shell: no Python start-up snapshot (Python will start more slowly): ${e.message}`);
+}

@@ -33,6 +33,7 @@ export interface StartupOptions {
 
 const PROMPT = /omero \S+@\S+> /;
 const NODE_PROMPT = /> (\x1b\[[0-9;]*[A-Za-z])*$/;
+const PYTHON_PROMPT = />>> (\x1b\[[0-9;]*[A-Za-z])*$/;
 
 /**
  * Start-up (issue 6 §1): `omero user list` and `omero shell --login` up to its prompt, with a
@@ -76,6 +77,12 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
         command: 'OMERO_SERVER=in-process node bin/omero.js shell --login  [on a pty]',
         run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login'], inProcess, PROMPT, '.exit\r'),
       }] : []),
+      {
+        // Issue 12: CPython on WebAssembly (Pyodide) loads in a worker while the login runs.
+        label: 'omero shell --login --python (to prompt)',
+        command: 'node bin/omero.js shell --login --python  [on a pty, until the prompt]',
+        run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login', '--python'], env.env, PYTHON_PROMPT, 'exit()\r'),
+      },
       {
         // What no omero code can go below: the process (and the engine's thread) load these.
         label: 'node loading knex + pg only (context)',

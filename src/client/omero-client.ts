@@ -102,6 +102,11 @@ export class OmeroClient {
     return this.#info;
   }
 
+  /** The transport this client's calls go through (the Python shell relays Python's calls over it). */
+  getTransport(): Transport {
+    return this.#transport;
+  }
+
   /**
    * Ends the client's use of the session. The server session is closed too, unless
    * `detachOnDestroy()` was called (stored CLI sessions) so that it can be joined again.

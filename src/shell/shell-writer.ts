@@ -1,5 +1,6 @@
 import { inspect, types } from 'node:util';
 import { iceStringify, isIceDescribable, pyRepr } from '../model/index.js';
+import { hintForError } from './python-hint.js';
 
 /** How the shell prints values. */
 export interface WriterOptions {
@@ -37,7 +38,8 @@ export function formatValue(value: unknown, options: WriterOptions): string {
 /** One line for an error (type and message); the stack only when asked for. */
 export function formatError(e: Error, options: Pick<WriterOptions, 'stacks'>): string {
   const type = e.constructor?.name && e.constructor.name !== 'Error' ? e.constructor.name : e.name;
-  const line = `${type}: ${e.message}`;
+  const hint = hintForError(e);
+  const line = `${type}: ${e.message}${hint ? `\n${hint}` : ''}`;
   if (!options.stacks || !e.stack) return line;
   return `${line}\n${e.stack.split('\n').slice(1).join('\n')}`;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Esbuild from 'esbuild';
+import { looksLikePython, PYTHON_HINT, usesPercentFormatting } from './python-hint.js';
 
 const requireCjs = createRequire(import.meta.url);
 let esbuild: typeof Esbuild | undefined;
@@ -31,6 +32,15 @@ const INCOMPLETE = /end of file|Unterminated|Expected "\}" but found end/i;
  * that esbuild would otherwise drop as unused.
  */
 export function transformInput(code: string): Transformed {
+  // JavaScript would print NaN for Python's `'…' % x`: refuse it instead, saying why.
+  if (usesPercentFormatting(code)) {
+    return { kind: 'error', message: `'…' % x is Python's string formatting (NaN in TypeScript): write \`…\${x}\` instead\n${PYTHON_HINT}` };
+  }
+  const t = transformTypeScript(code);
+  return t.kind === 'error' && looksLikePython(code) ? { kind: 'error', message: `${t.message}\n${PYTHON_HINT}` } : t;
+}
+
+function transformTypeScript(code: string): Transformed {
   // Node's REPL reads `{ a: 1 }` as an object literal, not a block: try that reading first.
   if (/^\s*\{/.test(code) && /\}\s*;?\s*$/.test(code)) {
     const asExpression = attempt(`(${code.replace(/;\s*$/, '')})`);

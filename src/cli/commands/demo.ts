@@ -22,7 +22,8 @@ export function demoCommand(io: CliIO): Command {
     .description("Open the shell as user-2 on a database holding seed 002's example users and groups")
     .option('--user <NAME>', 'which example user to log in as (user-2 or user-3)', 'user-2')
     .option('--no-shell', 'prepare the database only')
-    .action(async (opts: { user: string; shell: boolean }) => {
+    .option('--python', 'open the Python shell (omero shell --login --python)')
+    .action(async (opts: { user: string; shell: boolean; python?: boolean }) => {
       const env: NodeJS.ProcessEnv = { ...io.env };
       env.OMERO_USERDIR ??= join(REPO, '.omero');
       env.OMERO_SESSIONDIR ??= existsSync(join(REPO, 'sessions')) ? join(REPO, 'sessions') : join(env.OMERO_USERDIR, 'sessions');
@@ -33,7 +34,7 @@ export function demoCommand(io: CliIO): Command {
       await prepare(dio, rootPassword);
       if (!opts.shell) return;
       const { main } = await import('../main.js');
-      const status = await main(['shell', '--login', '-s', 'localhost', '-u', user.omeName], { ...dio, env: { ...env, OMERO_PASSWORD: user.password } });
+      const status = await main(['shell', '--login', ...(opts.python ? ['--python'] : []), '-s', 'localhost', '-u', user.omeName], { ...dio, env: { ...env, OMERO_PASSWORD: user.password } });
       if (status !== 0) throw new CliError(status, '');
     });
 }

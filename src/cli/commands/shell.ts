@@ -19,11 +19,17 @@ export function shellCommand(io: CliIO): Command {
     new Command('shell')
       .description('Start an interactive shell; with --login, logged in with client, session and services preloaded')
       .option('--login', 'log in first (stored sessions are reused; the password is prompted if needed)')
+      .option('--python', 'a Python prompt (CPython on WebAssembly) where the documents\' Python runs as written')
       .option('--format <LAYOUT>', "Ice print layout: 'seed' (as seed 002 shows it) or 'current'", 'seed')
-      .argument('[file]', 'a TypeScript file to run instead of reading standard input'),
+      .argument('[file]', 'a TypeScript (or with --python, Python) file to run instead of reading standard input'),
   );
-  cmd.action(async (file: string | undefined, opts: { login?: boolean; format: string }) => {
+  cmd.action(async (file: string | undefined, opts: { login?: boolean; python?: boolean; format: string }) => {
     if (opts.format !== 'seed' && opts.format !== 'current') throw new CliError(2, `argument --format: invalid choice: '${opts.format}'`);
+    if (opts.python) {
+      const status = await runPython(cmd, io, file, opts.login === true, opts.format as 'seed' | 'current');
+      if (status !== 0) throw new CliError(status, '');
+      return;
+    }
     let connection: Connection | null = null;
     // On a terminal the REPL will be needed: load it before logging in, while the server thread
     // (started first by bin/omero.js) is still loading, so that the two overlap (issue 6).
@@ -40,6 +46,23 @@ export function shellCommand(io: CliIO): Command {
     }
   });
   return cmd;
+}
+
+/** `--python`: the Python shell (src/shell/python), over the same login. */
+async function runPython(cmd: Command, io: CliIO, file: string | undefined, login: boolean, format: 'seed' | 'current'): Promise<number> {
+  const { runPythonShell } = await import('../../shell/python/python-shell.js');
+  const { connect } = await import('../login/connect.js');
+  let connection: Connection | null = null;
+  try {
+    return await runPythonShell({
+      io,
+      file,
+      format,
+      login: login ? async () => (connection = await connect(loginArgs(cmd), io)) : null,
+    });
+  } finally {
+    (connection as Connection | null)?.client.closeSession();
+  }
 }
 
 async function runShell(io: CliIO, client: OmeroClient | null, file: string | undefined, format: 'seed' | 'current', c: Connection | null): Promise<number> {

@@ -1,0 +1,7 @@
+"""omero.callbacks: as in OMERO's Python API (see omero._bridge for how values cross)."""
+
+from . import _bridge
+
+globals().update(_bridge.namespace('omero.callbacks'))
+
+__all__ = [n for n in globals() if not n.startswith('_')]
