@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openCliEnvironment, type CliEnvironment } from '../../helpers/cli-runner.js';
@@ -73,6 +73,18 @@ describe('the user directory server on the embedded database (pglite)', { skip: 
     } finally {
       await withLdapOff.stop();
     }
+  });
+
+  it('an upgrade that finds an old auto-started server running replaces it', async () => {
+    const up = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
+    assert.equal(up.status, 0, up.stderr);
+    // What the record of a server of another release looks like to this one.
+    const file = join(cli.userDir, 'server', 'server.json');
+    const old = JSON.parse(readFileSync(file, 'utf8')) as Record & { version: string; fingerprint: string };
+    writeFileSync(file, JSON.stringify({ ...old, version: '0.0.1-old', fingerprint: 'from-an-older-release' }));
+    const r = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.notEqual(record().pid, old.pid, 'the old server was replaced');
   });
 
   it('omero db stops an auto-started server holding the embedded database; admin status says none runs', async () => {

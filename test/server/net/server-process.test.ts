@@ -138,6 +138,29 @@ for (const engine of ENGINES) {
       assert.equal(r.status, 0, r.stderr);
     });
 
+    it('a flood of connections past the limit is refused (HTTP 503) without harming the open ones', async () => {
+      const small = await openCliEnvironment(engine);
+      const limited = await startServerProcess(small.env, { args: ['--max-connections', '3'] });
+      try {
+        const open = await Promise.all([0, 1, 2].map(() => rawClient(limited.port)));
+        await assert.rejects(rawClient(limited.port), /503/);
+        // The open connections still work.
+        open[0]!.ws.send(HELLO);
+        assert.ok((await open[0]!.next()).hello);
+        open[0]!.ws.send(JSON.stringify({ id: 1, request: { op: 'ping' } }));
+        assert.deepEqual(((await open[0]!.next()) as { reply: unknown }).reply, { ok: true, value: true });
+        // Room again once one goes.
+        open[1]!.ws.close();
+        await open[1]!.closed;
+        const again = await rawClient(limited.port);
+        again.ws.close();
+        for (const c of open) c.ws.close();
+      } finally {
+        await limited.stop();
+        await small.close();
+      }
+    });
+
     it('survives a restart: sessions are rows, the next call reconnects; a killed server is one clean line', async () => {
       const key = (await cli.run([...at(), '-u', 'root', '-w', ROOT_PASSWORD, 'sessions', 'key'])).stdout.trim();
       await server.kill();
