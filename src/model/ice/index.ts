@@ -1,5 +1,5 @@
 /** Ice printing: `iceStringify`, the describe protocol, Python repr helpers. */
-export { iceStringify, type IcePrintOptions } from './ice-print.js';
+export { iceStringify, setDefaultIceLayout, type IcePrintOptions } from './ice-print.js';
 export {
   ICE_DESCRIBE,
   isIceDescribable,
