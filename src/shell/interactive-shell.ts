@@ -7,6 +7,7 @@ import { showsValue } from './eval-result.js';
 import { HISTORY_SIZE, HistoryFile } from './history-file.js';
 import { isSecretLine } from './history-filter.js';
 import { nameCache } from './name-cache.js';
+import { QueryHints } from './query-hints.js';
 import { SessionKeeper, isSessionEnded } from './session-keeper.js';
 import { defineShellCommands } from './shell-commands.js';
 import { seedContext } from './shell-context.js';
@@ -29,6 +30,8 @@ export interface InteractiveOptions {
   readonly host?: string;
   /** A password the user already gave (OMERO_PASSWORD), used to log in again without asking. */
   readonly password?: string;
+  /** Where hints go (the empty-result hint). Default standard error. */
+  readonly hints?: { write(s: string): unknown };
 }
 
 /** Node's code for a statement stopped by Ctrl-C under `breakEvalOnSigint`. */
@@ -134,6 +137,8 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     say(isError(e) ? formatError(e, state) : `Uncaught ${formatValue(e, state)}`);
   };
 
+  QueryHints.install();
+  const hints = o.hints ?? process.stderr;
   const nodeEval = r.eval;
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
     const own = shellInput(code);
@@ -144,8 +149,11 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
       say(`SyntaxError: ${t.message}`);
       return cb(null, undefined);
     }
+    QueryHints.reset();
     nodeEval.call(r, t.code, context, file, (err, result) => {
       if (leaving) return void r.close();
+      const hint = err ? null : QueryHints.hint(client);
+      if (hint) hints.write(`${hint}\n`);
       if (err) {
         if (err instanceof repl.Recoverable) return cb(err, undefined);
         return void report(err).finally(() => cb(null, undefined));

@@ -4,6 +4,7 @@ import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
 import { setDefaultIceLayout } from '../model/index.js';
 import { nameCache } from './name-cache.js';
+import { QueryHints } from './query-hints.js';
 import { seedContext } from './shell-context.js';
 import { shellHelpers } from './shell-helpers.js';
 import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
@@ -57,12 +58,16 @@ export async function runScript(source: string, client: OmeroClient | null, io: 
     configurable: true,
     enumerable: false,
   });
+  QueryHints.install();
   let failures = 0;
   try {
     for (const s of statements) {
       if (stopped) break;
       try {
+        QueryHints.reset();
         const value = await evaluate(server, s.code);
+        const hint = QueryHints.hint(client);
+        if (hint) io.stderr.write(`[line ${s.line}] ${hint}\n`);
         if (value !== undefined && showsValue(s.code, value, server.context)) io.stdout.write(`${formatValue(value, options)}\n`);
       } catch (e) {
         failures++;
