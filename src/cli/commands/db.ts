@@ -16,7 +16,8 @@ export function dbCommand(io: CliIO): Command {
     .option('--root-password-stdin', 'read the root password from the first line of standard input')
     .action(async (opts: { rootPassword?: string; rootPasswordStdin?: boolean }) => {
       const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
-      const config = databaseConfigFromEnv(io.env);
+      const fromEnv = databaseConfigFromEnv(io.env);
+      const config = fromEnv.kind === 'pglite' ? { ...fromEnv, create: true } : fromEnv;
       const database = await openDatabase(config);
       try {
         const { schemaStatus } = await import('../../server/db/migrate.js');
