@@ -37,9 +37,11 @@ export function helpText(value: unknown, label: string, owner?: unknown): string
   if (typeof value !== 'object') return `${label}: ${typeof value} = ${JSON.stringify(value)}`;
   const cls = className(value);
   const known = API_SUMMARIES[cls];
-  const lines = [`${label}: ${cls}${known ? ` — ${known.about}` : ''}`];
+  const named = label !== cls;
+  const lines = [`${named ? `${label}: ` : ''}${cls}${known ? ` — ${known.about}` : ''}`];
+  const x = named ? label : 'x';
   if (Array.isArray(value)) {
-    lines.push(`  a list of ${value.length} item(s); index with ${label}[0], count with ${label}.length`);
+    lines.push(`  a list of ${value.length} item(s); index with ${x}[0], count with ${x}.length`);
     return lines.join('\n');
   }
   const data = Object.keys(value).filter((k) => !k.startsWith('_'));
@@ -50,7 +52,7 @@ export function helpText(value: unknown, label: string, owner?: unknown): string
     const width = Math.min(30, Math.max(...methods.map((m) => m.length)));
     for (const m of methods) lines.push(`    ${m.padEnd(width)}  ${known?.methods[m] ?? ''}`.trimEnd());
   }
-  lines.push(`  (print(${label}) shows the full value; dir(${label}) lists every name; ${label}.method? describes one)`);
+  lines.push(`  (print(${x}) shows the full value; dir(${x}) lists every name; ${x}.method? describes one)`);
   return lines.join('\n');
 }
 
