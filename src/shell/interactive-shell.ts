@@ -181,6 +181,9 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     login,
   });
   if (o.historyFile) keepHistory(r, new HistoryFile(o.historyFile), () => asking);
+  // Start esbuild's service now, while the user reads the prompt, rather than inside the first
+  // statement: a Ctrl-C during a statement that also started the service was sometimes missed.
+  setTimeout(() => transform('0'), 50).unref();
   return new Promise((resolve) =>
     r.on('exit', () => {
       keeper?.stop();

@@ -90,7 +90,8 @@ function parameterNames(f: unknown): string[] {
   const src = Function.prototype.toString.call(f);
   const m = /^[^(]*\(([^)]*)\)/.exec(src);
   if (!m || /\[native code\]/.test(src)) return [];
-  return m[1]!.split(',').map((p) => p.replace(/[=:].*$/s, '').trim()).filter(Boolean);
+  // The bundle may rename a parameter that clashes with another name (`name` → `name2`).
+  return m[1]!.split(',').map((p) => p.replace(/[=:].*$/s, '').trim().replace(/\d+$/, '')).filter(Boolean);
 }
 
 /** `prefix a, b, c` wrapped at 100 columns, continuation lines indented like the first. */

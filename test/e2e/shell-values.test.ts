@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openCliEnvironment, type CliEnvironment } from '../helpers/cli-runner.js';
-import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
+import { openDemoEnvironment, type CliEnvironment } from '../helpers/cli-runner.js';
+import { ENGINES } from '../helpers/test-database.js';
 
 /**
  * Values typed in the shell come from the REPL's own context: every graph command and the calls
@@ -36,9 +36,7 @@ for (const engine of ENGINES) {
     let cli: CliEnvironment;
     const user2 = { OMERO_PASSWORD: 'user-2-password' };
     before(async () => {
-      cli = await openCliEnvironment(engine);
-      const prepared = await cli.run(['demo', '--no-shell'], { env: { OMERO_ROOT_PASSWORD: ROOT_PASSWORD } });
-      assert.equal(prepared.status, 0, prepared.stderr);
+      cli = await openDemoEnvironment(engine);
     });
     after(() => cli.close());
 
