@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 const BUNDLES = [
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-cli.cjs' },
   { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
+  { entry: 'client/transport/serve-socket.js', out: 'bundle/socket-worker.cjs' },
 ];
 
 /**
@@ -39,6 +40,9 @@ const EXTERNAL = [
   'better-sqlite3',
   'oracledb',
   'tedious',
+  // ws's optional native speed-ups, required inside a try: absent here, and ws works without them.
+  'bufferutil',
+  'utf-8-validate',
 ];
 
 /** Knex's dialects other than PostgreSQL (`knex/lib/dialects/index.js` requires each lazily). */

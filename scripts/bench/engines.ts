@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,11 +122,26 @@ export async function openBenchEnvironment(engine: EngineName, pgUrl: string, la
     NO_COLOR: '1',
     TERM: 'xterm',
     OMERO_DB_LOCK_WAIT_MS: '60000',
+    // The user directory's server (started by the first command) on any free port; stopped by close().
+    OMERO_SERVER_PORT: '0',
+    OMERO_SERVER_IDLE_MINUTES: '5',
+  };
+  const stopServer = (): void => {
+    spawnSync(process.execPath, [OMERO_BIN, 'admin', 'stop'], { env, stdio: 'ignore' });
   };
   if (engine === 'pglite') {
     cpSync(await pgliteTemplate(), join(userDir, 'db'), { recursive: true });
     const config: DatabaseConfig = { kind: 'pglite', dataDir: join(userDir, 'db') };
-    return { engine, config, userDir, env, close: async () => rmSync(userDir, { recursive: true, force: true }) };
+    return {
+      engine,
+      config,
+      userDir,
+      env,
+      close: async () => {
+        stopServer();
+        rmSync(userDir, { recursive: true, force: true });
+      },
+    };
   }
   const template = await postgresTemplate(pgUrl);
   const name = `omero_bench_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -145,6 +160,7 @@ export async function openBenchEnvironment(engine: EngineName, pgUrl: string, la
     userDir,
     env,
     close: async () => {
+      stopServer();
       rmSync(userDir, { recursive: true, force: true });
       const a = await openDatabase({ kind: 'pg', url: pgUrl, poolMax: 1 });
       try {

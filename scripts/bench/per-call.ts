@@ -1,10 +1,15 @@
 import type { Knex } from 'knex';
 import { OmeroClient } from '../../src/client/omero-client.js';
+import { SocketTransport } from '../../src/client/transport/socket-transport.js';
+import { targetOf } from '../../src/client/transport/user-server.js';
+import type { Transport } from '../../src/client/transport/transport.js';
 import { WorkerTransport } from '../../src/client/transport/worker-transport.js';
+import { readServerState } from '../../src/env/server-record.js';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { ParametersI } from '../../src/model/index.js';
 import { hashPassword } from '../../src/server/auth/password-hash.js';
 import { openDatabase, type Database } from '../../src/server/db/open-database.js';
-import { openBenchEnvironment, type EngineName } from './engines.js';
+import { OMERO_BIN, openBenchEnvironment, type EngineName } from './engines.js';
 import { addProjects, pickRoles, seedWorld } from './seed.js';
 import { ServerProbe } from './server-probe.js';
 import { ratio, round, summarize, type Summary } from './stats.js';
@@ -44,6 +49,8 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
   const env = await openBenchEnvironment(engine, o.pgUrl, 'percall');
   let db: Database | null = await openDatabase(env.config);
   let transport: WorkerTransport | null = null;
+  let server: ChildProcess | null = null;
+  let socket: SocketTransport | null = null;
   try {
     await seedWorld(db.knex, { users: 40, groups: 8 }, await hashPassword(PASSWORD));
     await addProjects(db.knex, 1, o.projects);
@@ -60,37 +67,51 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
       if (r.rows.length !== 1) throw new Error('the direct query found no row');
     };
     const statementsPerCall = await probe.countStatements(() => probe.findAllByQuery(key, PER_CALL_HQL, params(), {}));
-    const samples = { direct: [] as number[], server: [] as number[], api: [] as number[], ping: [] as number[] };
+    const samples = { direct: [] as number[], server: [] as number[], api: [] as number[], ping: [] as number[], net: [] as number[], netPing: [] as number[] };
     const time = async (into: number[], fn: () => unknown) => {
       const t0 = performance.now();
       await fn();
       into.push(performance.now() - t0);
     };
-    const openClient = () => {
-      transport = new WorkerTransport(env.config);
-      const client = new OmeroClient('localhost', transport);
+    const clientOn = (t: Transport) => {
+      const client = new OmeroClient('localhost', t);
       client.joinSession(key);
       const qs = client.getSession().getQueryService();
       const api = () => {
         if (qs.findAllByQuery(PER_CALL_HQL, params()).length !== 1) throw new Error('the API call found no row');
       };
-      const t = transport;
       return { api, ping: () => t.request({ op: 'ping' }) };
+    };
+    const openClient = () => clientOn((transport = new WorkerTransport(env.config)));
+    // A server process on this database, and a client over loopback (WebSocket, one connection).
+    const openNetClient = async () => {
+      server = spawn(process.execPath, [OMERO_BIN, 'admin', 'start', '--foreground', '--port', '0'], { env: env.env, stdio: 'ignore' });
+      for (let waited = 0; ; waited += 25) {
+        const state = readServerState(env.env);
+        if (state && state.pid === server.pid) return clientOn((socket = new SocketTransport({ address: targetOf(state) })));
+        if (waited > 60_000) throw new Error('the bench server did not start');
+        await new Promise((r) => setTimeout(r, 25));
+      }
     };
     const warm = Math.min(200, o.calls);
     if (engine === 'postgres') {
       const c = openClient();
+      const n = await openNetClient();
       for (let i = 0; i < warm; i++) {
         await direct(db.knex);
         await probe.findAllByQuery(key, PER_CALL_HQL, params(), {});
         c.api();
         c.ping();
+        n.api();
+        n.ping();
       }
       for (let i = 0; i < o.calls; i++) {
         await time(samples.direct, () => direct(db!.knex));
         await time(samples.server, () => probe.findAllByQuery(key, PER_CALL_HQL, params(), {}));
         await time(samples.api, () => c.api());
         await time(samples.ping, () => c.ping());
+        await time(samples.net, () => n.api());
+        await time(samples.netPing, () => n.ping());
       }
     } else {
       for (let i = 0; i < warm; i++) {
@@ -112,6 +133,18 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
         await time(samples.api, () => c.api());
         await time(samples.ping, () => c.ping());
       }
+      // The embedded database has one owner: the worker lets go before the server process opens it.
+      (transport as WorkerTransport | null)?.close();
+      transport = null;
+      const n = await openNetClient();
+      for (let i = 0; i < warm; i++) {
+        n.api();
+        n.ping();
+      }
+      for (let i = 0; i < o.calls; i++) {
+        await time(samples.net, () => n.api());
+        await time(samples.netPing, () => n.ping());
+      }
     }
     const base = summarize(samples.direct).median;
     const variant = (label: string, s: number[]): PerCallVariant => {
@@ -123,6 +156,8 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
       variant('server in this process: OmeroServer.invoke (no worker, no wire)', samples.server),
       variant('blocking client: query_service.findAllByQuery', samples.api),
       variant('transport round trip only (ping, no database)', samples.ping),
+      variant('running server over loopback: query_service.findAllByQuery', samples.net),
+      variant('running server over loopback: ping only', samples.netPing),
     ];
     return {
       engine,
@@ -137,6 +172,13 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
     };
   } finally {
     (transport as WorkerTransport | null)?.close();
+    (socket as SocketTransport | null)?.close();
+    const child = server as ChildProcess | null;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
     await db?.close();
     await env.close();
   }

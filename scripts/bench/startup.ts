@@ -48,20 +48,34 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
     const cliArgs = probe.status === 0 ? ['user', 'list'] : ['login'];
     if (probe.status !== 0) o.log(`  (omero user list failed, measuring omero login instead: ${probe.stderr.trim().split('\n').pop()})`);
     const node = process.execPath;
+    // The same commands with the engine in their own process (no server): the previous release's
+    // mode. PostgreSQL only: the embedded database is held by the running server.
+    const inProcess = { ...env.env, OMERO_SERVER: 'in-process' };
+    const inProcessPlans = engine === 'postgres';
     const plans: Array<{ label: string; command: string; run: () => Promise<TimedRun>; target?: number }> = [
       { label: 'node -e 0 (baseline)', command: 'node -e 0', run: () => mustRun(node, ['-e', '0'], env.env) },
       {
-        label: `omero ${cliArgs.join(' ')}`,
+        label: `omero ${cliArgs.join(' ')} (running server)`,
         command: `node bin/omero.js ${cliArgs.join(' ')}`,
         run: () => mustRun(node, [OMERO_BIN, ...cliArgs], env.env),
-        target: engine === 'postgres' ? 2.5 : undefined,
+        target: engine === 'postgres' ? 2 : 2.5,
       },
       {
-        label: 'omero shell --login (to prompt)',
+        label: 'omero shell --login (running server, to prompt)',
         command: 'node bin/omero.js shell --login  [on a pty, until the prompt]',
         run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login'], env.env, PROMPT, '.exit\r'),
-        target: engine === 'postgres' ? 4 : undefined,
+        target: engine === 'postgres' ? 3 : undefined,
       },
+      ...(inProcessPlans ? [{
+        label: `omero ${cliArgs.join(' ')} (in-process engine)`,
+        command: `OMERO_SERVER=in-process node bin/omero.js ${cliArgs.join(' ')}`,
+        run: () => mustRun(node, [OMERO_BIN, ...cliArgs], inProcess),
+      },
+      {
+        label: 'omero shell --login (in-process engine, to prompt)',
+        command: 'OMERO_SERVER=in-process node bin/omero.js shell --login  [on a pty]',
+        run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login'], inProcess, PROMPT, '.exit\r'),
+      }] : []),
       {
         // What no omero code can go below: the process (and the engine's thread) load these.
         label: 'node loading knex + pg only (context)',

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { CliError, exitStatus } from './cli-error.js';
 import { err, processIO, type CliIO } from './cli-io.js';
+import { connectionFailure } from './login/login-errors.js';
 import { buildProgram } from './program.js';
 
 /**
@@ -31,6 +32,12 @@ function report(e: unknown, io: CliIO, debug: boolean): number {
     // Help and version exit 0; usage errors were already printed argparse-style: rc 2.
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return e.exitCode === 0 ? 0 : 2;
+  }
+  // A server that went away or never answered: one line in OMERO's terms (rc 554/555/556).
+  const unreachable = connectionFailure(e);
+  if (unreachable) {
+    err(io, unreachable.message);
+    return unreachable.rc;
   }
   const ex = e as { name?: string; message?: string; stack?: string; constructor?: { name?: string } };
   // An OMERO exception a command did not translate: type and text, as OMERO's CLI shows it.

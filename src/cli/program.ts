@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { applyConventions } from './conventions.js';
 import { withLoginOptions } from './login-options.js';
+import { adminCommand } from './commands/admin.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { errorsCommand } from './commands/errors.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(logoutCommand(io));
   program.addCommand(sessionsCommand(io));
   program.addCommand(shellCommand(io));
+  program.addCommand(adminCommand(io));
   program.addCommand(dbCommand(io));
   program.addCommand(demoCommand(io));
   program.addCommand(userCommand(io));

@@ -1,10 +1,7 @@
+import type { SubmitResult } from '../contract/index.js';
 import { ClientError } from '../model/index.js';
 
-/** What the server returns for a submitted command. */
-export interface SubmitResult {
-  readonly response: unknown;
-  readonly status: unknown;
-}
+export type { SubmitResult };
 
 /**
  * `omero.cmd.HandlePrx` (reference api §4.3). Our server runs a command to completion while

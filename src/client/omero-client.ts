@@ -1,14 +1,12 @@
+import { DEFAULT_PORT } from '../contract/index.js';
 import { ClientError, CmdError } from '../model/index.js';
-import type { SessionInfo } from '../server/services/session-service.js';
+import type { SessionInfo } from '../contract/index.js';
 import { CmdCallbackI } from './cmd-callback.js';
 import { RemoteSession, unwrapReply, type Ctx } from './remote.js';
 import { ServiceFactoryPrx } from './service-factory-prx.js';
-import { sharedTransport } from './transport/shared-transport.js';
+import { transportFor } from './transport/shared-transport.js';
 import type { Transport } from './transport/transport.js';
 
-/** Hosts that mean "the engine configured on this machine" (OMERO_DB_URL or the embedded database). */
-const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '::1', 'localhost.localdomain']);
-const DEFAULT_PORT = 4064;
 
 /**
  * `omero.client` (reference api §1.1): `new omero.client('localhost')`, then
@@ -46,15 +44,12 @@ export class OmeroClient {
     }
     host ??= this.#props.get('omero.host') ?? 'localhost';
     const parsed = parseHost(host);
+    const givenPort = port ?? parsed.port ?? (this.#props.has('omero.port') ? Number(this.#props.get('omero.port')) : null);
+    if (givenPort !== null && !(Number.isInteger(givenPort) && givenPort > 0 && givenPort < 65536)) throw new ClientError(`Invalid port: ${givenPort}`);
     this.#props.set('omero.host', parsed.host);
-    this.#props.set('omero.port', String(port ?? parsed.port ?? Number(this.#props.get('omero.port') ?? DEFAULT_PORT)));
-    if (!transport && !LOCAL_HOSTS.has(parsed.host)) {
-      throw new ClientError(
-        `Cannot connect to '${parsed.host}': this omero-shell talks to the engine configured on this machine ` +
-          '(OMERO_DB_URL or the embedded database); use host "localhost"',
-      );
-    }
-    this.#transport = transport ?? sharedTransport();
+    this.#props.set('omero.port', String(givenPort ?? DEFAULT_PORT));
+    // No port: for this machine, the server of the user directory (README "Servers").
+    this.#transport = transport ?? transportFor({ host: parsed.host, port: givenPort });
   }
 
   /** Logs in with a password; defaults to properties `omero.user`/`omero.pass`. */

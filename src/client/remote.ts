@@ -1,9 +1,8 @@
+import type { ArgsOf, Ctx, MethodName, ResultOf, ServerReply, ServiceContracts, ServiceName } from '../contract/index.js';
 import { fromWire, toWire } from '../model/index.js';
-import type { ServerReply, ServiceName } from '../server/server-request.js';
 import type { Transport } from './transport/transport.js';
 
-/** An Ice-style call context: string keys and values, e.g. `{'omero.group': '-1'}`. */
-export type Ctx = Readonly<Record<string, string | number>>;
+export type { Ctx };
 
 /** Unwraps a reply: the value, or the server's exception re-thrown with its OMERO class. */
 export function unwrapReply(reply: ServerReply): unknown {
@@ -27,7 +26,20 @@ export class RemoteSession {
     this.key = key;
   }
 
-  invoke(service: ServiceName, method: string, args: readonly unknown[], ctx?: Ctx | null): unknown {
+  /**
+   * Calls `service.method` with arguments and result typed by the service's contract, so a
+   * proxy cannot call a method the server does not serve, nor with other arguments.
+   */
+  call<S extends ServiceName, M extends MethodName<ServiceContracts[S]>>(
+    service: S,
+    method: M,
+    args: ArgsOf<ServiceContracts[S], M>,
+    ctx?: Ctx | null,
+  ): ResultOf<ServiceContracts[S], M> {
+    return this.#invoke(service, method, args, ctx) as ResultOf<ServiceContracts[S], M>;
+  }
+
+  #invoke(service: ServiceName, method: string, args: readonly unknown[], ctx?: Ctx | null): unknown {
     if (this.#closed) {
       throw Object.assign(new Error('This session is closed: create a new session with client.createSession()'), { name: 'ClientError' });
     }

@@ -1,6 +1,7 @@
+import type { Blocking, Ctx, Id, IServiceFactory } from '../contract/index.js';
 import type { ExperimenterGroupI, IObject } from '../model/index.js';
-import { HandlePrx, type SubmitResult } from './handle-prx.js';
-import type { Ctx, RemoteSession } from './remote.js';
+import { HandlePrx } from './handle-prx.js';
+import type { RemoteSession } from './remote.js';
 import { AdminServicePrx } from './services/admin-service-prx.js';
 import { ContainerServicePrx } from './services/container-service-prx.js';
 import { LdapServicePrx } from './services/ldap-service-prx.js';
@@ -12,7 +13,7 @@ import { UpdateServicePrx } from './services/update-service-prx.js';
  * `omero.api.ServiceFactoryPrx`, what `client.getSession()` returns (reference api §1.2): the
  * services, `submit` for graph commands, and the session's group.
  */
-export class ServiceFactoryPrx {
+export class ServiceFactoryPrx implements Omit<Blocking<IServiceFactory>, 'submit'> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
@@ -31,23 +32,23 @@ export class ServiceFactoryPrx {
    * Graph commands use `omero.group=-1` unless the context says otherwise.
    */
   submit(request: object, ctx?: Ctx | null): HandlePrx {
-    const result = this.#s.invoke('ServiceFactory', 'submit', [request], ctx) as SubmitResult;
+    const result = this.#s.call('ServiceFactory', 'submit', [request], ctx);
     return new HandlePrx(request, result);
   }
 
   /** Switches the session's group (discouraged: pass `{'omero.group': id}` per call instead). */
-  setSecurityContext(group: ExperimenterGroupI | IObject, ctx?: Ctx | null): ExperimenterGroupI {
-    return this.#s.invoke('ServiceFactory', 'setSecurityContext', [group], ctx) as ExperimenterGroupI;
+  setSecurityContext(group: ExperimenterGroupI | IObject | Id, ctx?: Ctx | null): ExperimenterGroupI {
+    return this.#s.call('ServiceFactory', 'setSecurityContext', [group], ctx);
   }
   getSecurityContexts(ctx?: Ctx | null): ExperimenterGroupI[] {
-    return this.#s.invoke('ServiceFactory', 'getSecurityContexts', [], ctx) as ExperimenterGroupI[];
+    return this.#s.call('ServiceFactory', 'getSecurityContexts', [], ctx);
   }
   /** Re-checks the user's password for this session. */
   setSecurityPassword(password: string, ctx?: Ctx | null): void {
-    this.#s.invoke('ServiceFactory', 'setSecurityPassword', [password], ctx);
+    this.#s.call('ServiceFactory', 'setSecurityPassword', [password], ctx);
   }
   keepAlive(_proxy?: unknown, ctx?: Ctx | null): boolean {
-    return this.#s.invoke('ServiceFactory', 'keepAlive', [null], ctx) as boolean;
+    return this.#s.call('ServiceFactory', 'keepAlive', [null], ctx);
   }
   /** Closing the client will not close the server session (as the CLI's stored sessions). */
   detachOnDestroy(): void { this.#s.detach = true; }

@@ -5,14 +5,13 @@ import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/i
 import type { DatabaseConfig } from './db/database-config.js';
 import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
+import { cancelStatement } from './db/cancel-statement.js';
 import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
+import { checkRequest } from './request-shape.js';
 import { SystemIds } from './security/index.js';
-import { createServices, SessionService } from './services/index.js';
-import type { ServerReply, ServerRequest } from './server-request.js';
-
-/** Read-only services whose calls get their read-scope facts and query timeout with the session lookup. */
-const QUERY_SERVICES: ReadonlySet<string> = new Set(['IQuery', 'IContainer']);
+import { createServices, SessionService, type ServedServices } from './services/index.js';
+import { callKindOf, type ServerReply, type ServerRequest, type ServiceName } from '../contract/index.js';
 
 /**
  * The engine behind every transport: opens the database, checks the schema, and answers
@@ -21,7 +20,7 @@ const QUERY_SERVICES: ReadonlySet<string> = new Set(['IQuery', 'IContainer']);
 export class OmeroServer {
   readonly db: Database;
   readonly sessions: SessionService;
-  readonly #services: Record<string, object>;
+  readonly #services: ServedServices;
 
   private constructor(db: Database, ldap: LdapConfig) {
     this.db = db;
@@ -56,16 +55,20 @@ export class OmeroServer {
     return new OmeroServer(db, ldap);
   }
 
-  /** Answers one request; never throws: failures become wire exceptions. */
-  async handle(request: ServerRequest): Promise<ServerReply> {
+  /**
+   * Answers one request; never throws: failures become wire exceptions. `signal` aborts the call
+   * when its client gives up on it (interrupted, or disconnected): a write is rolled back.
+   */
+  async handle(request: ServerRequest, signal?: AbortSignal): Promise<ServerReply> {
     try {
-      return { ok: true, value: toWire(await this.#dispatch(request)) };
+      return { ok: true, value: toWire(await this.#dispatch(request, signal)) };
     } catch (e) {
       return { ok: false, error: toWire(mapError(e)) };
     }
   }
 
-  async #dispatch(r: ServerRequest): Promise<unknown> {
+  async #dispatch(request: ServerRequest, signal: AbortSignal | undefined): Promise<unknown> {
+    const r = checkRequest(request);
     switch (r.op) {
       case 'login':
         return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs });
@@ -76,36 +79,43 @@ export class OmeroServer {
       case 'ping':
         return true;
       case 'invoke':
-        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {});
+        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {}, signal);
     }
   }
 
   /**
-   * Calls `service.method(call, ...args)` for a live session: in one transaction, or, for the
-   * read-only query services, straight on the pool (two statements instead of four).
+   * Calls `service.method(call, ...args)` for a live session, for the methods of the service's
+   * contract only, run as the contract says: in one transaction, or, for the read-only query
+   * services, straight on the pool (two statements instead of four).
    */
-  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>): Promise<unknown> {
-    const svc = this.#services[service] as Record<string, unknown> | undefined;
-    const allowed = (svc?.constructor as { REMOTE?: readonly string[] } | undefined)?.REMOTE ?? [];
-    if (!svc || !allowed.includes(method) || typeof svc[method] !== 'function') {
-      throw new ApiUsageException(`Unknown method ${service}.${method}`);
-    }
+  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    signal?.throwIfAborted();
+    const kind = callKindOf(service, method);
+    if (kind === undefined) throw new ApiUsageException(`Unknown method ${String(service)}.${String(method)}`);
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
-    const query = QUERY_SERVICES.has(service);
-    const run = (db: CallDb, a: unknown[]) =>
-      this.openCall(db, key, ctx, query).then((call) => (svc[method] as (...x: unknown[]) => Promise<unknown>).call(svc, call, ...a));
+    const svc = this.#services[service as ServiceName] as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>;
+    const query = kind === 'query';
+    const run = (db: CallDb, a: unknown[]) => this.openCall(db, key, ctx, query).then((call) => svc[method]!.call(svc, call, ...a));
     // Reads decide nothing and, under READ COMMITTED, every statement reads its own snapshot
-    // anyway: they run straight on the pool (two statements instead of four). A write reads,
-    // decides and writes, and is serializable (see inSerializableTransaction). A rerun starts
-    // from the arguments as sent, since a failed run may have filled in ids or versions on the
-    // objects it was saving.
+    // anyway: they run straight on the pool. A write reads, decides and writes, and is
+    // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
+    // since a failed run may have filled in ids or versions on the objects it was saving.
     if (query) return run(this.db.knex, args);
     const sent = toWire(args);
     let first = true;
-    return inSerializableTransaction(this.db.knex, (trx) => {
+    return inSerializableTransaction(this.db.knex, async (trx) => {
       const a = first ? args : (fromWire(sent) as unknown[]);
       first = false;
-      return run(trx, a);
+      const cancel = () => void cancelStatement(this.db, trx).catch(() => undefined);
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        const result = await run(trx, a);
+        // An interrupted call never commits, whatever it managed to do before the interrupt.
+        signal?.throwIfAborted();
+        return result;
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
     });
   }
 

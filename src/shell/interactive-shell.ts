@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
 import { setDefaultIceLayout } from '../model/index.js';
@@ -14,7 +13,7 @@ import { seedContext } from './shell-context.js';
 import { shellHelpers } from './shell-helpers.js';
 import { shellInput } from './shell-input.js';
 import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
-import { transformInput, type Transformed } from './transform-input.js';
+import { transformInput } from './transform-input.js';
 
 /** What the interactive shell needs from its caller. */
 export interface InteractiveOptions {
@@ -33,6 +32,12 @@ export interface InteractiveOptions {
   /** Where hints go (the empty-result hint). Default standard error. */
   readonly hints?: { write(s: string): unknown };
 }
+
+// esbuild's default service (a worker thread and a child process, started by the first
+// transform) made Ctrl-C unreliable: the terminal's SIGINT also kills that child, and a statement
+// that started the service sometimes could not be interrupted. One esbuild process per transform
+// (~8 ms, once per statement typed) has neither problem. Read when esbuild is first loaded.
+process.env.ESBUILD_WORKER_THREADS ??= '0';
 
 /** Node's code for a statement stopped by Ctrl-C under `breakEvalOnSigint`. */
 const INTERRUPTED = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
@@ -130,7 +135,6 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const report = async (e: unknown): Promise<void> => {
     (r as unknown as { lastError: unknown }).lastError = e;
     if ((e as { code?: unknown } | null)?.code === INTERRUPTED) {
-      restartTransformer();
       return say('KeyboardInterrupt: the statement was stopped (Ctrl-C).');
     }
     if (user && isSessionEnded(e)) return sessionEnded(e as Error);
@@ -143,7 +147,7 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
     const own = shellInput(code);
     if (own?.kind === 'exit') return void r.close();
-    const t = transform(own?.kind === 'help' ? helpCall(own.target) : code);
+    const t = transformInput(own?.kind === 'help' ? helpCall(own.target) : code);
     if (t.kind === 'incomplete') return cb(new repl.Recoverable(new SyntaxError('Unexpected end of input')), undefined);
     if (t.kind === 'error') {
       say(`SyntaxError: ${t.message}`);
@@ -181,9 +185,6 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     login,
   });
   if (o.historyFile) keepHistory(r, new HistoryFile(o.historyFile), () => asking);
-  // Start esbuild's service now, while the user reads the prompt, rather than inside the first
-  // statement: a Ctrl-C during a statement that also started the service was sometimes missed.
-  setTimeout(() => transform('0'), 50).unref();
   return new Promise((resolve) =>
     r.on('exit', () => {
       keeper?.stop();
@@ -205,30 +206,11 @@ function keepHistory(r: REPLServer, file: HistoryFile, asking: () => boolean): v
   });
 }
 
-/**
- * TypeScript to JavaScript. Ctrl-C during a statement reaches every process of the terminal's
- * group, esbuild's service among them: start a new one when the old one is gone.
- */
-function transform(code: string): Transformed {
-  const t = transformInput(code);
-  if (t.kind !== 'error' || !/service (is no longer running|was stopped)/i.test(t.message)) return t;
-  restartTransformer();
-  return transformInput(code);
-}
-
 /** `help(a.b, 'a.b', a)`: the owner lets help name the class of a method. */
 function helpCall(target: string): string {
   const dot = target.lastIndexOf('.');
   const owner = dot > 0 && !target.endsWith(')') ? target.slice(0, dot) : 'undefined';
   return `help(${target}, ${JSON.stringify(target)}, ${owner})`;
-}
-
-function restartTransformer(): void {
-  try {
-    void (createRequire(import.meta.url)('esbuild') as { stop(): Promise<void> }).stop();
-  } catch {
-    /* not loaded yet */
-  }
 }
 
 function promptFor(client: OmeroClient | null): string {

@@ -1,6 +1,7 @@
 /**
- * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs and the server
- * thread dist/bundle/server-worker.cjs, each through its V8 code cache; a corrupt or foreign cache
+ * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs, the connection
+ * thread dist/bundle/socket-worker.cjs and, in-process, the server thread
+ * dist/bundle/server-worker.cjs, each through its V8 code cache; a corrupt or foreign cache
  * is ignored (and replaced), and without bundles the command runs from dist/'s ES modules.
  * Each case works on a copy of bin/ and dist/, so that the other test files keep the real caches.
  */
@@ -49,7 +50,7 @@ describe('start-up bundles and code caches (no server)', () => {
   const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: pkg, OMERO_USERDIR: join(pkg, 'user'), OMERO_KEYRING: '0', NO_COLOR: '1' });
 
   it('the build made both bundles, the worker loader and both code caches', () => {
-    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'bundle-loader.cjs']) {
+    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'socket-worker.cjs', 'socket-worker.cjs.cache', 'bundle-loader.cjs']) {
       assert.ok(readFileSync(join(pkg, 'dist', 'bundle', f)).length > 0, f);
     }
     assert.equal(readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache')).subarray(0, TAG.length).toString(), TAG);
@@ -86,13 +87,15 @@ describe('start-up bundles and code caches (no server)', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`start-up bundles on the server thread (${engine})`, () => {
+  describe(`start-up bundles on the server thread, in-process (${engine})`, () => {
     let pkg: string;
     let cli: CliEnvironment;
+    let env: NodeJS.ProcessEnv;
     before(async () => {
       pkg = copyPackage();
       cli = await openCliEnvironment(engine);
-      const login = await run(pkg, ['login', '-s', 'localhost', '-u', 'root'], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD });
+      env = { ...cli.env, OMERO_SERVER: 'in-process' };
+      const login = await run(pkg, ['login', '-s', 'localhost', '-u', 'root'], { ...env, OMERO_PASSWORD: ROOT_PASSWORD });
       assert.equal(login.status, 0, login.stderr);
     });
     after(async () => {
@@ -101,27 +104,27 @@ for (const engine of ENGINES) {
     });
 
     it('omero user list runs both bundles with their code caches', async () => {
-      const r = await run(pkg, ['user', 'list'], cli.env);
+      const r = await run(pkg, ['user', 'list'], env);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
       assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'server-worker.cjs': 'accepted' });
     });
 
     it('a corrupt server-thread cache is ignored: same output, and the next run uses the new cache', async () => {
-      const before = await run(pkg, ['user', 'list'], cli.env);
+      const before = await run(pkg, ['user', 'list'], env);
       writeFileSync(join(pkg, 'dist', 'bundle', 'server-worker.cjs.cache'), Buffer.concat([Buffer.from(TAG), Buffer.from([0]), Buffer.alloc(4096, 7)]));
-      const r = await run(pkg, ['user', 'list'], cli.env);
+      const r = await run(pkg, ['user', 'list'], env);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, before.stdout);
       assert.equal(withoutTrace(r.stderr), withoutTrace(before.stderr));
       assert.equal(cacheStates(r.stderr)['server-worker.cjs'], 'rejected');
-      assert.equal(cacheStates((await run(pkg, ['user', 'list'], cli.env)).stderr)['server-worker.cjs'], 'accepted');
+      assert.equal(cacheStates((await run(pkg, ['user', 'list'], env)).stderr)['server-worker.cjs'], 'accepted');
     });
 
     it('without bundles, the same command runs from the ES modules of dist/', async () => {
-      const bundled = await run(pkg, ['user', 'list'], cli.env);
+      const bundled = await run(pkg, ['user', 'list'], env);
       rmSync(join(pkg, 'dist', 'bundle'), { recursive: true, force: true });
-      const r = await run(pkg, ['user', 'list'], cli.env);
+      const r = await run(pkg, ['user', 'list'], env);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(cacheStates(r.stderr), {});
       assert.equal(r.stdout, bundled.stdout);
@@ -129,3 +132,25 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TEST_IN_PROCESS === '1' ? 'OMERO_TEST_IN_PROCESS=1: commands run in-process' : false }, () => {
+  let pkg: string;
+  let cli: CliEnvironment;
+  before(async () => {
+    pkg = copyPackage();
+    cli = await openCliEnvironment('pglite');
+    const login = await run(pkg, ['login', '-s', 'localhost', '-u', 'root'], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD });
+    assert.equal(login.status, 0, login.stderr);
+  });
+  after(async () => {
+    await cli.close();
+    rmSync(pkg, { recursive: true, force: true });
+  });
+
+  it('omero user list runs the CLI bundle and the connection thread\'s bundle, with their code caches', async () => {
+    const r = await run(pkg, ['user', 'list'], cli.env);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'socket-worker.cjs': 'accepted' });
+  });
+});

@@ -49,6 +49,14 @@ export async function openCliEnvironment(engine: Engine, extraEnv: Readonly<Reco
     OMERO_KEYRING: '0',
     NO_COLOR: '1',
     OMERO_DB_LOCK_WAIT_MS: '30000',
+    // The user directory's server, started by the first command, stops by itself if a test
+    // run dies before close() stops it.
+    OMERO_SERVER_IDLE_MINUTES: '3',
+    // Any free port: test files run side by side, each with its own user directory and server.
+    OMERO_SERVER_PORT: '0',
+    // OMERO_TEST_IN_PROCESS=1 runs the black-box suites with the engine in each command's own
+    // process instead (the in-process mode; README "Servers").
+    ...(process.env.OMERO_TEST_IN_PROCESS === '1' ? { OMERO_SERVER: 'in-process' } : {}),
     ...extraEnv,
   };
   if (engine === 'postgres') {
@@ -66,6 +74,7 @@ export async function openCliEnvironment(engine: Engine, extraEnv: Readonly<Reco
     env,
     run,
     async close() {
+      await run(['admin', 'stop']);
       await db?.drop();
       rmSync(userDir, { recursive: true, force: true });
     },

@@ -18,6 +18,7 @@ export function dbCommand(io: CliIO): Command {
       const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const fromEnv = databaseConfigFromEnv(io.env);
       const config = fromEnv.kind === 'pglite' ? { ...fromEnv, create: true } : fromEnv;
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const { schemaStatus } = await import('../../server/db/migrate.js');
@@ -41,6 +42,7 @@ export function dbCommand(io: CliIO): Command {
     .action(async () => {
       const { openDatabase, migrateLatest, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const applied = await migrateLatest(database.knex);
@@ -55,6 +57,7 @@ export function dbCommand(io: CliIO): Command {
     .action(async () => {
       const { openDatabase, schemaStatus, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
+      (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
         const s = await schemaStatus(database.knex);

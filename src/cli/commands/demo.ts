@@ -56,6 +56,8 @@ async function reset(io: CliIO): Promise<void> {
   const { openDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
   const config = databaseConfigFromEnv(io.env);
   const dirs = omeroDirs(io.env);
+  // The user directory's server (started by the last command) holds the database: stop it first.
+  (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
   if (existsSync(dirs.dbDir)) {
     // Opening takes the database's lock: a shell still using it makes this fail, with its pid.
     await (await openDatabase(config)).close();
@@ -66,19 +68,24 @@ async function reset(io: CliIO): Promise<void> {
 }
 
 async function prepare(io: CliIO, rootPassword: string): Promise<void> {
-  const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
-  const config = databaseConfigFromEnv(io.env);
-  const database = await openDatabase(config.kind === 'pglite' ? { ...config, create: true } : config);
-  try {
-    const { created } = await initialiseDatabase(database.knex, rootPassword);
-    if (created) err(io, `Initialised ${describeDatabase(config)} (root password: ${rootPassword === DEMO_ROOT_PASSWORD ? 'the demo default, see README' : 'from OMERO_ROOT_PASSWORD'})`);
-  } finally {
-    await database.close();
+  const { readServerState } = await import('../../env/server-record.js');
+  // A running server of this user directory has the database open (and initialised): a second
+  // terminal's `npm start` goes through it rather than taking the database away from the first.
+  if (!readServerState(io.env)) {
+    const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
+    const config = databaseConfigFromEnv(io.env);
+    const database = await openDatabase(config.kind === 'pglite' ? { ...config, create: true } : config);
+    try {
+      const { created } = await initialiseDatabase(database.knex, rootPassword);
+      if (created) err(io, `Initialised ${describeDatabase(config)} (root password: ${rootPassword === DEMO_ROOT_PASSWORD ? 'the demo default, see README' : 'from OMERO_ROOT_PASSWORD'})`);
+    } finally {
+      await database.close();
+    }
   }
   const { OmeroClient } = await import('../../client/omero-client.js');
-  const { sharedTransport, closeSharedTransport } = await import('../../client/transport/shared-transport.js');
+  const { transportFor, closeSharedTransport } = await import('../../client/transport/shared-transport.js');
   const { ensureExampleEnvironment, ensureExampleProjects } = await import('../../demo/example-environment.js');
-  const transport = sharedTransport(config);
+  const transport = transportFor({ host: 'localhost', env: io.env });
   const client = new OmeroClient('localhost', transport);
   try {
     client.createSession('root', rootPassword);

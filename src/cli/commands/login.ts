@@ -60,13 +60,14 @@ export function loginCommand(io: CliIO, name = 'login'): Command {
 export function logoutCommand(io: CliIO, name = 'logout'): Command {
   const cmd = withSessionDirOption(new Command(name).summary("Shortcut for 'sessions logout'").description(LOGOUT_HELP));
   cmd.action(async () => {
-    const { environmentTransport, openSessionStore } = await import('../login/connect.js');
+    const { transportForSession, openSessionStore } = await import('../login/connect.js');
     const { OmeroClient } = await import('../../client/omero-client.js');
     const sio = sessionDirIO(cmd, io);
     const store = await openSessionStore(sio);
     const current = await store.getCurrent();
     if (!current.user || !current.uuid) return;
-    const client = new OmeroClient('localhost', environmentTransport(sio));
+    const port = (await store.get(current.host, current.user, current.uuid))?.['omero.port'] ?? null;
+    const client = new OmeroClient('localhost', transportForSession(sio, current.host, port));
     try {
       client.joinSession(current.uuid);
       client.killSession();

@@ -48,10 +48,10 @@ export function sessionsCommand(io: CliIO): Command {
   const list = withSessionDirOption(new Command('list').description(LIST_HELP).option('--no-purge', 'Do not remove inactive sessions'));
   list.action(async (opts: { purge: boolean }) => {
     const { collectSessionList } = await import('../sessions/list-sessions.js');
-    const { environmentTransport, openSessionStore } = await import('../login/connect.js');
+    const { sessionTransports, openSessionStore } = await import('../login/connect.js');
     const { renderTable } = await import('../output/index.js');
     const sio = sessionDirIO(list, io);
-    const table = await collectSessionList(await openSessionStore(sio), environmentTransport(sio), opts.purge);
+    const table = await collectSessionList(await openSessionStore(sio), sessionTransports(sio), opts.purge);
     out(io, renderTable(table));
   });
   sessions.addCommand(list);
@@ -85,9 +85,9 @@ export function sessionsCommand(io: CliIO): Command {
   );
   clear.action(async () => {
     const { clearSessions } = await import('../sessions/clear-sessions.js');
-    const { environmentTransport, openSessionStore } = await import('../login/connect.js');
+    const { sessionTransports, openSessionStore } = await import('../login/connect.js');
     const sio = sessionDirIO(clear, io);
-    const count = await clearSessions(await openSessionStore(sio), environmentTransport(sio));
+    const count = await clearSessions(await openSessionStore(sio), sessionTransports(sio));
     out(io, `${count} session(s) cleared`);
   });
   sessions.addCommand(clear);

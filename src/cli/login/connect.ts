@@ -1,25 +1,19 @@
-import { userInfo } from 'node:os';
 import { OmeroClient } from '../../client/omero-client.js';
-import { openSessionStore as openStore, type SessionStore } from '../../client/session-store/index.js';
-import { sharedTransport } from '../../client/transport/shared-transport.js';
+import { DEFAULT_PORT, openSessionStore as openStore, type SessionStore } from '../../client/session-store/index.js';
+import { transportFor } from '../../client/transport/shared-transport.js';
 import type { Transport } from '../../client/transport/transport.js';
-import { PermissionDeniedException } from '../../model/index.js';
-import { databaseConfigFromEnv } from '../../server/db/database-config.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
 import type { LoginArgs } from '../login-options.js';
-import { loginBanner, type LoginAction } from './banner.js';
-import { loginFailure } from './login-errors.js';
+import { askServer, askUser } from './ask-login.js';
+import { finishLogin, tryAttach } from './attach-session.js';
+import { parseConnection } from './connection-string.js';
+import { createSession } from './create-session.js';
+import { joinByKey } from './join-by-key.js';
+import type { Connection, LoginScope, SessionTransports } from './login-scope.js';
 
-/** A logged-in CLI connection. */
-export interface Connection {
-  readonly client: OmeroClient;
-  readonly host: string;
-  readonly port: string;
-  readonly user: string;
-  readonly action: LoginAction;
-  readonly store: SessionStore;
-}
+export type { Connection } from './login-scope.js';
+export { parseConnection } from './connection-string.js';
 
 /** Dependencies a test may replace, and what only `login` asks for. */
 export interface ConnectOptions {
@@ -32,16 +26,22 @@ export interface ConnectOptions {
   readonly timeoutSeconds?: number;
 }
 
-const LOCAL_PORT = '4064';
-
 /** The session store of this environment (OMERO_SESSIONDIR …; keyring when one answers). */
 export function openSessionStore(io: CliIO): Promise<SessionStore> {
   return openStore({ env: io.env });
 }
 
-/** The transport of this environment's engine (OMERO_DB_URL or the embedded database). */
-export function environmentTransport(io: CliIO): Transport {
-  return sharedTransport(databaseConfigFromEnv(io.env));
+/**
+ * The transport to the server a stored session was made on: its host, and the port its file
+ * records (none: the host's default server, for this machine the user directory's).
+ */
+export function transportForSession(io: CliIO, host: string, port: string | null): Transport {
+  return transportFor({ host, port: port === null ? null : Number(port), env: io.env });
+}
+
+/** `transportForSession` of this command's environment, for commands that visit many stored sessions. */
+export function sessionTransports(io: CliIO): SessionTransports {
+  return (host, port) => transportForSession(io, host, port);
 }
 
 /**
@@ -55,15 +55,24 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
     throw new CliError(1, '--sudo is not available yet: it arrives with restricted administrators (log in as the target user instead)');
   }
   const store = options.store ?? (await openSessionStore(io));
-  const transport = options.transport ?? environmentTransport(io);
   const parsed = parseConnection(args.server);
   let port = args.port ?? parsed.port ?? null;
   if (port !== null && !/^\d{1,5}$/.test(port)) throw new CliError(5, `Invalid port: ${port}`);
-  const quiet = Boolean(args.quiet);
-  const timeout = options.timeoutSeconds ? options.timeoutSeconds : null;
-  const newClient = () => new OmeroClient('localhost', transport, args.group ? { 'omero.group': args.group } : {});
+  const scope: LoginScope = {
+    args,
+    io,
+    store,
+    quiet: Boolean(args.quiet),
+    timeoutSeconds: options.timeoutSeconds ? options.timeoutSeconds : null,
+    newClient: (host, port) => {
+      const props = args.group ? { 'omero.group': args.group } : {};
+      const transport = options.transport ?? transportForSession(io, host, port);
+      return new OmeroClient(host, port === null ? undefined : Number(port), transport, props);
+    },
+  };
 
-  if (args.key) return joinByKey(args, io, store, newClient, parsed.host, port, quiet, timeout);
+  if (args.key) return joinByKey(scope, parsed.host, port, DEFAULT_PORT);
+  const storedPort = async (h: string, u: string, uuid: string): Promise<string | null> => (await store.get(h, u, uuid))?.['omero.port'] ?? null;
 
   const current = await store.getCurrent();
   let host = parsed.host;
@@ -75,241 +84,32 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
     if (current.uuid) {
       const conflict = args.group ? await store.conflicts(current.host, current.user, current.uuid, { 'omero.group': args.group }, true, true) : '';
       if (!conflict) {
-        const c = tryAttach(newClient(), current.uuid);
-        if (c) return finish(io, store, c, 'Using', current.host, current.port, current.user, quiet, null);
+        const c = tryAttach(scope.newClient(current.host, await storedPort(current.host, current.user, current.uuid)), current.uuid);
+        if (c) return finishLogin(scope, c, { action: 'Using', host: current.host, port: current.port, newProps: null });
         out(io, `Previous session expired for ${current.user} on ${current.host}:${current.port}`);
         await store.remove(current.host, current.user, current.uuid);
         expired = true;
       }
     }
-    if (!expired && !quiet) out(io, `Previously logged in to ${current.host}:${current.port} as ${current.user}`);
+    if (!expired && !scope.quiet) out(io, `Previously logged in to ${current.host}:${current.port} as ${current.user}`);
   }
   // Step 5: ask for what is missing.
   if (host === null) ({ host, user, port } = await askServer(io, store, user, port));
   user ??= await askUser(io, current.host === host ? current.user : null);
-  const thePort = port ?? LOCAL_PORT;
+  const target = { host, port: port ?? DEFAULT_PORT, explicitPort: port };
 
   // Step 7: another stored session of this user whose properties match.
   if (!args.create) {
     for (const uuid of await store.available(host, user)) {
       const conflict = await store.conflicts(host, user, uuid, { 'omero.port': port, 'omero.group': args.group ?? null }, false, true);
       if (conflict) {
-        if (!quiet && !conflict.includes('omero.port')) err(io, `Skipped a stored session due to property conflicts: ${conflict}`);
+        if (!scope.quiet && !conflict.includes('omero.port')) err(io, `Skipped a stored session due to property conflicts: ${conflict}`);
         continue;
       }
-      const c = tryAttach(newClient(), uuid);
-      if (c) return finish(io, store, c, 'Reconnected to', host, thePort, user, quiet, null);
+      const c = tryAttach(scope.newClient(host, port ?? (await storedPort(host, user, uuid))), uuid);
+      if (c) return finishLogin(scope, c, { action: 'Reconnected to', host, port: target.port, newProps: null });
       await store.remove(host, user, uuid);
     }
   }
-  return createSession(args, io, store, newClient, host, thePort, user, quiet, port, timeout);
-}
-
-async function createSession(
-  args: LoginArgs,
-  io: CliIO,
-  store: SessionStore,
-  newClient: () => OmeroClient,
-  host: string,
-  port: string,
-  user: string,
-  quiet: boolean,
-  explicitPort: string | null,
-  timeout: number | null,
-): Promise<Connection> {
-  const { readPassword } = await import('../input/index.js');
-  const fromPrompt = !args.password && !io.env.OMERO_PASSWORD && !args.passwordStdin;
-  for (let attempt = 1; ; attempt++) {
-    let password: string;
-    try {
-      password = await readPassword({
-        passwordFlag: args.password,
-        env: io.env,
-        passwordStdin: args.passwordStdin,
-        stdin: io.stdin,
-        stderr: io.stderr,
-      });
-    } catch (e) {
-      throw loginFailure(e);
-    }
-    const client = newClient();
-    try {
-      client.createSession(user, password);
-    } catch (e) {
-      if (e instanceof PermissionDeniedException && fromPrompt && attempt < 3) {
-        err(io, e.message);
-        continue;
-      }
-      if (e instanceof PermissionDeniedException) {
-        throw new CliError(524, fromPrompt ? '3 incorrect password attempts' : e.message);
-      }
-      throw loginFailure(e);
-    }
-    const props = sessionProps(args.group, host, user, explicitPort, timeout);
-    const idle = timeout === null ? null : applyLoginTimeout(client, timeout, io);
-    return finish(io, store, client, 'Created', host, port, user, quiet, props, idle);
-  }
-}
-
-async function joinByKey(
-  args: LoginArgs,
-  io: CliIO,
-  store: SessionStore,
-  newClient: () => OmeroClient,
-  host: string | null,
-  explicitPort: string | null,
-  quiet: boolean,
-  timeout: number | null,
-): Promise<Connection> {
-  if (!quiet) {
-    if (args.user) err(io, 'Overriding name since session key set');
-    if (args.group) err(io, 'Ignoring group since session key set');
-    if (args.password) err(io, 'Ignoring password since session key set');
-  }
-  const theHost = host ?? (await store.lastHost());
-  const port = explicitPort ?? LOCAL_PORT;
-  const key = args.key!;
-  const client = tryAttach(newClient(), key);
-  // The key is a secret: it is not repeated in the message (OMERO prints it).
-  if (!client) {
-    throw new CliError(523, `Bad session key. Cannot join the given session on ${theHost}${explicitPort === null ? '' : `:${explicitPort}`}.`);
-  }
-  const info = client.getSessionInfo()!;
-  const known = await store.find(key, theHost);
-  if (known) {
-    // A key this store knows becomes the current session again (omero-py attaches it).
-    return finish(io, store, client, 'Joined', theHost, port, known.user, quiet, null);
-  }
-  // A key from elsewhere is stored but does not move the current pointer (ticket 5975).
-  const idle = timeout === null ? null : applyLoginTimeout(client, timeout, io);
-  await store.add(theHost, info.userName, key, sessionProps(args.group, theHost, info.userName, explicitPort, timeout));
-  client.getSession().detachOnDestroy();
-  if (!quiet) {
-    err(io, loginBanner('Joined', info.userName, theHost, port, idle ?? info.timeToIdleMs, currentGroupName(client) ?? info.groupName, info.timeToLiveMs));
-  }
-  return { client, host: theHost, port, user: info.userName, action: 'Joined', store };
-}
-
-/** A new session file's properties, in omero-py's order (reference cli §9.1). */
-function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null): Record<string, string> {
-  const props: Record<string, string> = {};
-  if (group) props['omero.group'] = group;
-  props['omero.host'] = host;
-  props['omero.user'] = user;
-  if (port !== null) props['omero.port'] = port;
-  if (timeout !== null) props['omero.timeout'] = String(timeout);
-  return props;
-}
-
-/**
- * `login -t SECS` (omero-py `SessionsStore.create`): sets the new session's idle timeout unless
- * it already has that value. A refusal (a non-admin may only lower it) is a warning, not an
- * error. Returns the idle timeout now in force (ms), or null when unknown.
- */
-function applyLoginTimeout(client: OmeroClient, seconds: number, io: CliIO): number | null {
-  const info = client.getSessionInfo()!;
-  if (seconds * 1000 === info.timeToIdleMs) return null;
-  const svc = client.getSession().getSessionService();
-  try {
-    svc.updateTimeToIdle(null, seconds * 1000);
-  } catch {
-    err(io, 'UserWarning: Invalid session timeout requested when creating session.');
-  }
-  try {
-    return Number(svc.getSession(info.key).timeToIdle?.val ?? info.timeToIdleMs);
-  } catch {
-    return null;
-  }
-}
-
-async function finish(
-  io: CliIO,
-  store: SessionStore,
-  client: OmeroClient,
-  action: LoginAction,
-  host: string,
-  port: string,
-  user: string,
-  quiet: boolean,
-  newProps: Record<string, string> | null,
-  idleMs: number | null = null,
-): Promise<Connection> {
-  const info = client.getSessionInfo()!;
-  client.getSession().detachOnDestroy();
-  const props = newProps ?? (await store.get(host, info.userName, info.key)) ?? {};
-  if (newProps) await store.add(host, info.userName, info.key, props);
-  await store.setCurrent(host, info.userName, info.key, props);
-  if (!quiet) err(io, loginBanner(action, info.userName, host, port, idleMs ?? info.timeToIdleMs, currentGroupName(client) ?? info.groupName, info.timeToLiveMs));
-  return { client, host, port, user: info.userName, action, store };
-}
-
-function tryAttach(client: OmeroClient, key: string): OmeroClient | null {
-  try {
-    client.joinSession(key);
-    return client;
-  } catch {
-    return null;
-  }
-}
-
-function currentGroupName(client: OmeroClient): string | null {
-  try {
-    return client.getSession().getAdminService().getEventContext().groupName;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Step 5 (reference cli §9.2): `Server: [<last host>:<port>]` on a terminal, the answer read as a
- * connection string (empty = the default). Without a terminal the last host is used: this CLI
- * only reaches the engine configured on this machine, so there is nothing to choose (OMERO fails
- * with rc 564 `stdin is not a terminal: cannot request server`).
- */
-async function askServer(
-  io: CliIO,
-  store: SessionStore,
-  user: string | null,
-  port: string | null,
-): Promise<{ host: string; user: string | null; port: string | null }> {
-  const lastHost = await store.lastHost();
-  if (io.stdin.isTTY !== true || io.stderr.isTTY !== true) return { host: lastHost, user, port };
-  const shownPort = port ?? (await store.lastPort());
-  const { promptLine } = await import('../input/index.js');
-  let answer: string;
-  try {
-    answer = (await promptLine(`Server: [${lastHost}:${shownPort}] `, { stdin: io.stdin, stderr: io.stderr, what: 'server' })).trim();
-  } catch (e) {
-    throw loginFailure(e);
-  }
-  // The default keeps the port shown (omero-py then stores it as omero.port).
-  if (!answer) return { host: lastHost, user, port: shownPort };
-  const c = parseConnection(answer);
-  return { host: c.host ?? lastHost, user: c.user ?? user, port: c.port ?? port };
-}
-
-async function askUser(io: CliIO, last: string | null): Promise<string> {
-  const fallback = last ?? safeUserName();
-  const { promptLine } = await import('../input/index.js');
-  try {
-    const answer = await promptLine(`Username: [${fallback}] `, { stdin: io.stdin, stderr: io.stderr, what: 'username' });
-    return answer.trim() || fallback;
-  } catch (e) {
-    throw loginFailure(e);
-  }
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'root';
-  }
-}
-
-/** `[USER@]HOST[:PORT]` (reference cli §9.2): the last `@` splits the user. */
-export function parseConnection(s: string | undefined): { user: string | null; host: string | null; port: string | null } {
-  if (!s) return { user: null, host: null, port: null };
-  const m = /^((.+)@)?(.*?)(:(\d{1,5}))?$/.exec(s)!;
-  return { user: m[2] ?? null, host: m[3] || null, port: m[5] ?? null };
+  return createSession(scope, target, user);
 }

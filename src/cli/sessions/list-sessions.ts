@@ -1,5 +1,5 @@
 import type { SessionStore } from '../../client/session-store/index.js';
-import type { Transport } from '../../client/transport/transport.js';
+import type { SessionTransports } from '../login/login-scope.js';
 import type { Table } from '../output/index.js';
 import { probeSession } from './probe-session.js';
 
@@ -12,11 +12,11 @@ export const LIST_HEADERS = ['Server', 'User', 'Group', 'Session', 'Active', 'St
  * deleted from the store and left out, unless `purge` is false. Unlike omero-py, listing does not
  * move the current-session pointer (§12).
  */
-export async function collectSessionList(store: SessionStore, transport: Transport, purge: boolean): Promise<Table> {
+export async function collectSessionList(store: SessionStore, transports: SessionTransports, purge: boolean): Promise<Table> {
   const current = await store.getCurrent();
   const rows: string[][] = [];
   for (const s of await store.list()) {
-    const probe = probeSession(transport, s.uuid);
+    const probe = probeSession(transports(s.host, s.props['omero.port'] ?? null), s.uuid);
     if (!probe.attached && purge) {
       await store.remove(s.host, s.user, s.uuid);
       continue;

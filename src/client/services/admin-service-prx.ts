@@ -8,7 +8,8 @@ import type {
   RString,
 } from '../../model/index.js';
 import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
-import type { Ctx, RemoteSession } from '../remote.js';
+import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IAdmin } from '../../contract/index.js';
+import type { RemoteSession } from '../remote.js';
 
 export type { LdapAuthExperimenter };
 
@@ -19,15 +20,15 @@ type Str = string | RString;
  * The IAdmin proxy (reference api §1.3). Every method blocks and takes an optional trailing call
  * context, as in Python: `admin_service.getEventContext()`, `admin_service.lookupGroup('private-1')`.
  */
-export class AdminServicePrx {
+export class AdminServicePrx implements Blocking<IAdmin> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
     this.#s = session;
   }
 
-  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
-    return this.#s.invoke('IAdmin', method, args, ctx) as T;
+  #call<M extends MethodName<IAdmin>>(method: M, args: ArgsOf<IAdmin, M>, ctx?: Ctx | null): ResultOf<IAdmin, M> {
+    return this.#s.call('IAdmin', method, args, ctx);
   }
 
   /** The caller's user, group, memberships and session (reference permissions §5.1). */

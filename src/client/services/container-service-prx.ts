@@ -1,16 +1,17 @@
 import type { IObject, ParametersI } from '../../model/index.js';
-import type { Ctx, RemoteSession } from '../remote.js';
+import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IContainer } from '../../contract/index.js';
+import type { RemoteSession } from '../remote.js';
 
 /** The IContainer proxy (reference api §1.6): hierarchies, honouring `exp()`, `grp()`, `leaves()`. */
-export class ContainerServicePrx {
+export class ContainerServicePrx implements Blocking<IContainer> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
     this.#s = session;
   }
 
-  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
-    return this.#s.invoke('IContainer', method, args, ctx) as T;
+  #call<M extends MethodName<IContainer>>(method: M, args: ArgsOf<IContainer, M>, ctx?: Ctx | null): ResultOf<IContainer, M> {
+    return this.#s.call('IContainer', method, args, ctx);
   }
 
   loadContainerHierarchy(rootType: string, ids: number[] | null, options?: ParametersI | null, ctx?: Ctx | null): IObject[] {

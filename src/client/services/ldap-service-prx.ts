@@ -1,5 +1,6 @@
 import type { ExperimenterGroupI, ExperimenterI, RString } from '../../model/index.js';
-import type { Ctx, RemoteSession } from '../remote.js';
+import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, ILdap } from '../../contract/index.js';
+import type { RemoteSession } from '../remote.js';
 
 type Str = string | RString;
 
@@ -7,15 +8,15 @@ type Str = string | RString;
  * The ILdap proxy (`sf.getLdapService()`, OMERO's `LdapImpl`): administrators only. While LDAP is
  * off, everything but `getSetting()` throws ApiUsageException "LDAP is not enabled on this server …".
  */
-export class LdapServicePrx {
+export class LdapServicePrx implements Blocking<ILdap> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
     this.#s = session;
   }
 
-  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
-    return this.#s.invoke('ILdap', method, args, ctx) as T;
+  #call<M extends MethodName<ILdap>>(method: M, args: ArgsOf<ILdap, M>, ctx?: Ctx | null): ResultOf<ILdap, M> {
+    return this.#s.call('ILdap', method, args, ctx);
   }
 
   /** Whether LDAP is enabled (`omero.ldap.config`). */

@@ -1,5 +1,6 @@
 import type { IObject, ParametersI, RType } from '../../model/index.js';
-import type { Ctx, RemoteSession } from '../remote.js';
+import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IQuery } from '../../contract/index.js';
+import type { RemoteSession } from '../remote.js';
 
 type Params = ParametersI | null | undefined;
 
@@ -7,15 +8,15 @@ type Params = ParametersI | null | undefined;
  * The IQuery proxy (reference api §1.4). Queries see only what the caller may read in the call's
  * group (`{'omero.group': '<id>'}`, or `'-1'` for every group): unreadable rows are dropped.
  */
-export class QueryServicePrx {
+export class QueryServicePrx implements Blocking<IQuery> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
     this.#s = session;
   }
 
-  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
-    return this.#s.invoke('IQuery', method, args, ctx) as T;
+  #call<M extends MethodName<IQuery>>(method: M, args: ArgsOf<IQuery, M>, ctx?: Ctx | null): ResultOf<IQuery, M> {
+    return this.#s.call('IQuery', method, args, ctx);
   }
 
   /** Objects selected by an HQL query: `findAllByQuery('select p from Project p where p.id = :id', params, ctx)`. */

@@ -1,6 +1,7 @@
 import { CmdError, ERR, type RString, type SessionI } from '../../model/index.js';
 import type { CurrentSessionRow } from '../../server/services/session-admin-service.js';
-import type { Ctx, RemoteSession } from '../remote.js';
+import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, ISession } from '../../contract/index.js';
+import type { RemoteSession } from '../remote.js';
 
 export type { CurrentSessionRow };
 
@@ -8,19 +9,19 @@ export type { CurrentSessionRow };
  * The ISession proxy (`sf.getSessionService()`). A session is named by its key, which the caller
  * must already hold: the server keeps only hashes, so no call returns another session's key.
  */
-export class SessionServicePrx {
+export class SessionServicePrx implements Omit<Blocking<ISession>, 'updateTimeToIdle'> {
   readonly #s: RemoteSession;
 
   constructor(session: RemoteSession) {
     this.#s = session;
   }
 
-  #call<T>(method: string, args: unknown[], ctx?: Ctx | null): T {
-    return this.#s.invoke('ISession', method, args, ctx) as T;
+  #call<M extends MethodName<ISession>>(method: M, args: ArgsOf<ISession, M>, ctx?: Ctx | null): ResultOf<ISession, M> {
+    return this.#s.call('ISession', method, args, ctx);
   }
 
   /** The live session with this key (`session.timeToIdle.val` is in ms); RemovedSessionException otherwise. */
-  getSession(uuid: string | RString, ctx?: Ctx | null): SessionI { return this.#call('getSession', [uuid], ctx); }
+  getSession(uuid: string | RString | null, ctx?: Ctx | null): SessionI { return this.#call('getSession', [uuid], ctx); }
   /** Every live session (`sessions who`); details only for one's own sessions unless admin. */
   getCurrentSessions(ctx?: Ctx | null): CurrentSessionRow[] { return this.#call('getCurrentSessions', [], ctx); }
   /** Closes the session with this key; 0, or -1 when there is no such live session. */
@@ -31,7 +32,7 @@ export class SessionServicePrx {
    * `no-session`, …) when refused.
    */
   updateTimeToIdle(uuid: string | RString | null, timeToIdleMs: number, ctx?: Ctx | null): void {
-    const rsp = this.#call<unknown>('updateTimeToIdle', [uuid, timeToIdleMs], ctx);
+    const rsp = this.#call('updateTimeToIdle', [uuid, timeToIdleMs], ctx);
     if (rsp instanceof ERR) throw new CmdError(rsp);
   }
 }

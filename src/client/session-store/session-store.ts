@@ -1,3 +1,4 @@
+import { DEFAULT_PORT as CONTRACT_DEFAULT_PORT } from '../../contract/index.js';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FileStore } from './file-store.js';
@@ -8,7 +9,7 @@ import { SessionStoreError } from './session-store-error.js';
 import { readTextFile, removeFile, secureDir, writeFileAtomic } from './secure-fs.js';
 
 /** OMERO's default Glacier2 port (`omero.constants.GLACIER2PORT`), as omero-py stores it. */
-export const DEFAULT_PORT = '4064';
+export const DEFAULT_PORT = String(CONTRACT_DEFAULT_PORT);
 /** The host omero-py falls back to when `._LASTHOST_` is missing or empty. */
 export const DEFAULT_HOST = 'localhost';
 

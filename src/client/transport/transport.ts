@@ -1,4 +1,4 @@
-import type { ServerReply, ServerRequest } from '../../server/server-request.js';
+import type { ServerReply, ServerRequest } from '../../contract/index.js';
 
 /**
  * How a client reaches the server. `request` BLOCKS until the answer arrives, as an Ice call
@@ -6,6 +6,11 @@ import type { ServerReply, ServerRequest } from '../../server/server-request.js'
  */
 export interface Transport {
   request(request: ServerRequest): ServerReply;
+  /**
+   * Tells the server to stop the call in flight, whose caller was interrupted while blocked in
+   * `request` (the shell's Ctrl-C); a write it had begun is rolled back. Nothing when idle.
+   */
+  cancel(): void;
   /** Stops the server side if this transport owns it. */
   close(): void;
 }

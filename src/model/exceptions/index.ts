@@ -25,6 +25,13 @@ export {
 } from './concurrency-exception.js';
 export { ClientError, CmdError, UnloadedEntityException, UnloadedCollectionException } from './client-error.js';
 export {
+  IceLocalException,
+  ConnectionRefusedException,
+  ConnectionLostException,
+  DNSException,
+  ProtocolException,
+} from './ice-local-exceptions.js';
+export {
   PermissionDeniedException,
   CannotCreateSessionException,
   AuthenticationException,

@@ -6,11 +6,11 @@ import {
   type Caller,
   type ReadScope,
 } from '../security/index.js';
+import type { CallContextMap } from '../../contract/index.js';
 import type { Membership } from './membership.js';
 import type { SessionRow } from './session-row.js';
 
-/** The string map every remote call may carry (`{'omero.group': '-1'}`), as Ice's call context. */
-export type CallContextMap = Readonly<Record<string, string>>;
+export type { CallContextMap };
 
 /**
  * Where a call's statements go: its transaction, or, for a read-only query-service call, the pool

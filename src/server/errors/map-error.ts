@@ -36,6 +36,8 @@ export function mapError(e: unknown): ServerError | IceUserException {
     case '22003':
       return new ApiUsageException(`Invalid value: ${err.message ?? ''}`);
   }
+  // The client gave up on the call (interrupted or gone); it never reads this answer.
+  if (err?.name === 'AbortError') return new InternalException('The call was cancelled by its client');
   if (err?.name === 'KnexTimeoutError') return new DatabaseBusyException('The database did not answer in time; try again');
   if (connectionLost(err)) return new DatabaseBusyException('The connection to the database was lost; try again');
   if (err instanceof OptimisticLockException) return err;

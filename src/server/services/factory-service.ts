@@ -1,3 +1,4 @@
+import type { IServiceFactory, Served } from '../../contract/index.js';
 import { ApiUsageException, ExperimenterGroupI, SecurityViolation, type ExperimenterGroupI as GroupT } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
 import type { CommandOutcome } from '../commands/index.js';
@@ -5,9 +6,7 @@ import { groupContextRefusal } from '../security/index.js';
 import { idOf, type IdLike } from './admin/admin-arguments.js';
 
 /** ServiceFactory methods that act on the session itself (reference api §1.2). */
-export class FactoryService {
-  static readonly REMOTE = ['setSecurityContext', 'getSecurityContexts', 'keepAlive', 'setSecurityPassword', 'submit'] as const;
-
+export class FactoryService implements Served<IServiceFactory, CallContext> {
   /**
    * Switches the session's group; returns the previous group as an unloaded proxy. `-1` is refused
    * (ApiUsageException) and so is a group the caller may not use (SecurityViolation).

@@ -1,3 +1,5 @@
+import type { Served, ServiceContracts, ServiceName } from '../../contract/index.js';
+import type { CallContext } from '../call/call-context.js';
 import { AdminService } from './admin/admin-service.js';
 import type { LdapDirectory } from '../auth/ldap/index.js';
 import { FactoryService } from './factory-service.js';
@@ -7,13 +9,11 @@ import { ContainerService } from './query/container-service.js';
 import { QueryService } from './query/query-service.js';
 import { UpdateService } from './update/update-service.js';
 
-/** A service whose methods can be called remotely: only the names in `REMOTE`. */
-export interface RemoteServiceClass {
-  readonly REMOTE: readonly string[];
-}
+/** The server's side of every contract, by service name. */
+export type ServedServices = { readonly [S in ServiceName]: Served<ServiceContracts[S], CallContext> };
 
 /** The remote services by their OMERO names; `ldap` is the directory, or null while LDAP is off. */
-export function createServices(ldap: LdapDirectory | null = null): Record<string, object> {
+export function createServices(ldap: LdapDirectory | null = null): ServedServices {
   return {
     IAdmin: new AdminService(ldap),
     ILdap: new LdapService(ldap),

@@ -10,28 +10,14 @@ import {
   type Response,
   type RString,
 } from '../../model/index.js';
+import type { CurrentSessionRow, ISession, Served } from '../../contract/index.js';
 import type { CallContext } from '../call/call-context.js';
 import { hashSessionKey, MAX_TIME_TO_IDLE_MS, sessionDeath, type SessionRow } from '../call/session-row.js';
 
 /** The `category` of the ERRs `updateTimeToIdle` answers with (OMERO's request type). */
 const UPDATE_TIMEOUT = '::omero::cmd::UpdateSessionTimeoutRequest';
 
-/** One live session as `getCurrentSessions` reports it (OMERO's `CurrentSessionsResponse` row). */
-export interface CurrentSessionRow {
-  /** The session owner's login name. */
-  readonly userName: string;
-  /** The session's current group. */
-  readonly groupName: string;
-  /**
-   * The session, for the caller's own sessions and for admins; null for another user's session
-   * seen by a non-admin. Its `uuid` is set only for the calling session (keys are stored hashed).
-   */
-  readonly session: SessionI | null;
-  /** Whether this is the session making the call. */
-  readonly current: boolean;
-  /** Extra columns, admins only: `lastAccessTime` (ms since the epoch). */
-  readonly data: Readonly<Record<string, number>>;
-}
+export type { CurrentSessionRow };
 
 /**
  * ISession, the part the CLI's `sessions` commands need (reference cli §9.3): a session by its
@@ -39,9 +25,7 @@ export interface CurrentSessionRow {
  * closing by key (`sessions close`). Session keys are stored only as SHA-256 hashes: a session
  * is found by a key the caller already holds, and no method returns another session's key.
  */
-export class SessionAdminService {
-  static readonly REMOTE = ['getSession', 'getCurrentSessions', 'updateTimeToIdle', 'closeSession'] as const;
-
+export class SessionAdminService implements Served<ISession, CallContext> {
   /**
    * The live session with this key (`ISession.getSession`); holding the key is the right to read
    * it, as in OMERO. RemovedSessionException "No session with the given key" otherwise.

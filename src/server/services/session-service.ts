@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SessionInfo } from '../../contract/index.js';
 import {
   ApiUsageException,
   PermissionDeniedException,
@@ -21,16 +22,7 @@ import { SystemIds } from '../security/index.js';
 import { createLdapAccount, synchroniseLdapAccount } from './ldap/index.js';
 
 /** What a client learns when it creates or joins a session. */
-export interface SessionInfo {
-  /** The session key (UUID); only ever returned to its creator, stored hashed. */
-  readonly key: string;
-  readonly userId: number;
-  readonly userName: string;
-  readonly groupId: number;
-  readonly groupName: string;
-  readonly timeToIdleMs: number;
-  readonly timeToLiveMs: number;
-}
+export type { SessionInfo };
 
 /** Options of a password login. */
 export interface LoginOptions {

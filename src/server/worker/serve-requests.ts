@@ -3,7 +3,7 @@ import { InternalException, toWire } from '../../model/index.js';
 import type { DatabaseConfig } from '../db/database-config.js';
 import { mapError } from '../errors/map-error.js';
 import { OmeroServer } from '../omero-server.js';
-import type { ServerReply, ServerRequest } from '../server-request.js';
+import type { ServerReply, ServerRequest } from '../../contract/index.js';
 
 /**
  * The in-process server: a worker thread that owns the database. Each message carries a port for
@@ -13,9 +13,15 @@ interface WorkerInput {
   readonly signal: SharedArrayBuffer;
   readonly config: DatabaseConfig;
 }
+/** A request, with the port for its reply and the id a later cancel names it by. */
 interface Envelope {
   readonly port: MessagePort;
+  readonly id: number;
   readonly request: ServerRequest | { readonly op: 'shutdown' };
+}
+/** Sent beside the queue when the caller gave up on request `cancel` (the shell's Ctrl-C). */
+interface CancelMessage {
+  readonly cancel: number;
 }
 
 /** What the thread's starter may add. */
@@ -37,11 +43,20 @@ export function serveRequests(options: ServeOptions = {}): void {
   ready.catch(() => undefined);
   let queue: Promise<void> = Promise.resolve();
 
-  parentPort!.on('message', (envelope: Envelope) => {
-    queue = queue.then(() => answer(envelope));
+  // Requests not yet answered, so that a cancel reaches one still queued or running.
+  const pending = new Map<number, AbortController>();
+
+  parentPort!.on('message', (message: Envelope | CancelMessage) => {
+    if ('cancel' in message) {
+      pending.get(message.cancel)?.abort();
+      return;
+    }
+    const abort = new AbortController();
+    pending.set(message.id, abort);
+    queue = queue.then(() => answer(message, abort.signal)).finally(() => pending.delete(message.id));
   });
 
-  async function answer({ port, request }: Envelope): Promise<void> {
+  async function answer({ port, request }: Envelope, signal: AbortSignal): Promise<void> {
     let reply: ServerReply;
     try {
       const server = await ready;
@@ -50,7 +65,7 @@ export function serveRequests(options: ServeOptions = {}): void {
         options.beforeShutdownReply?.();
         reply = { ok: true, value: true };
       } else {
-        reply = await server.handle(request);
+        reply = await server.handle(request, signal);
       }
     } catch (e) {
       reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };

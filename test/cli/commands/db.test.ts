@@ -42,7 +42,7 @@ for (const engine of ENGINES) {
 
     before(async () => {
       userDir = mkdtempSync(join(tmpdir(), 'omero-db-'));
-      env = { PATH: process.env.PATH, HOME: userDir, OMERO_USERDIR: userDir, OMERO_KEYRING: '0', NO_COLOR: '1', OMERO_DB_LOCK_WAIT_MS: '30000' };
+      env = { PATH: process.env.PATH, HOME: userDir, OMERO_USERDIR: userDir, OMERO_KEYRING: '0', NO_COLOR: '1', OMERO_DB_LOCK_WAIT_MS: '30000', OMERO_SERVER_PORT: '0', OMERO_SERVER_IDLE_MINUTES: '1' };
       if (engine === 'postgres') {
         const db = await emptyPostgres();
         env.OMERO_DB_URL = db.url;
@@ -50,6 +50,7 @@ for (const engine of ENGINES) {
       }
     });
     after(async () => {
+      await run(['admin', 'stop']);
       await drop();
       rmSync(userDir, { recursive: true, force: true });
     });
@@ -99,7 +100,7 @@ for (const engine of ENGINES) {
 describe('omero db upgrade on an empty embedded database', () => {
   it('applies the migrations; init then only adds the users', async () => {
     const userDir = mkdtempSync(join(tmpdir(), 'omero-db-'));
-    const env = { PATH: process.env.PATH, HOME: userDir, OMERO_USERDIR: userDir, OMERO_KEYRING: '0' };
+    const env = { PATH: process.env.PATH, HOME: userDir, OMERO_USERDIR: userDir, OMERO_KEYRING: '0', OMERO_SERVER_PORT: '0', OMERO_SERVER_IDLE_MINUTES: '1' };
     try {
       expectRun(await runOmero(['db', 'upgrade'], env), { status: 0, stdout: /^Applied 0001-initial-schema to embedded PGlite at / });
       expectRun(await runOmero(['db', 'status'], env), { status: 0, stdout: /\nPending migrations: none\nInitialised: no/ });

@@ -1,7 +1,7 @@
 import { ApiUsageException, type IObject, type RType } from '../../../model/index.js';
 
 /** An id given as a number, an rtype, or a (possibly unloaded) model object. */
-export type IdLike = number | string | RType | IObject | null | undefined;
+export type IdLike = number | string | RType | IObject | { readonly val: unknown } | null | undefined;
 
 /** Reads an id from whatever the caller passed, as Ice would marshal it. */
 export function idOf(x: IdLike, what: string): number {

@@ -1,3 +1,4 @@
+import type { IAdmin, Served } from '../../../contract/index.js';
 import {
   ApiUsageException,
   EventContext,
@@ -29,17 +30,7 @@ const PRIVATE = -120;
  * IAdmin (reference api §1.3): users, groups, memberships, passwords, the EventContext. Each
  * method runs in the call's transaction; authorisation follows OMERO's rules and messages.
  */
-export class AdminService {
-  static readonly REMOTE = [
-    'getEventContext', 'getSecurityRoles', 'lookupExperimenter', 'getExperimenter', 'lookupExperimenters',
-    'lookupGroup', 'getGroup', 'lookupGroups', 'containedExperimenters', 'containedGroups', 'getDefaultGroup',
-    'getMemberOfGroupIds', 'getLeaderOfGroupIds', 'createGroup', 'createUser', 'createExperimenter',
-    'createExperimenterWithPassword', 'createSystemUser', 'addGroups', 'removeGroups', 'setDefaultGroup',
-    'setGroupOwner', 'unsetGroupOwner', 'addGroupOwners', 'removeGroupOwners', 'changePassword',
-    'changePasswordWithOldPassword', 'changeUserPassword', 'updateSelf', 'updateExperimenter', 'updateGroup',
-    'changePermissions', 'getAdminPrivileges', 'getCurrentAdminPrivileges', 'lookupLdapAuthExperimenter',
-    'lookupLdapAuthExperimenters',
-  ] as const;
+export class AdminService implements Served<IAdmin, CallContext> {
   readonly #ldap: LdapDirectory | null;
 
   /** `ldap` is the directory, or null while LDAP is switched off. */

@@ -1,4 +1,5 @@
 import { ApiUsageException } from '../../../model/index.js';
+import type { LdapAuthExperimenter } from '../../../contract/index.js';
 import type { LdapDirectory } from '../../auth/ldap/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import { canSeeUserDetails } from '../../security/index.js';
@@ -11,11 +12,7 @@ import { enabledDirectory } from './ldap-service.js';
  */
 export const HIDDEN_DN = '<hidden>';
 
-/** One row of `lookupLdapAuthExperimenters`: an LDAP user's id and its DN, `ERROR` or `<hidden>`. */
-export interface LdapAuthExperimenter {
-  readonly dn: string;
-  readonly experimenter_id: number;
-}
+export type { LdapAuthExperimenter };
 
 /**
  * IAdmin `lookupLdapAuthExperimenter(id)`: the DN of an `ldap=true` user, looked up live (OMERO

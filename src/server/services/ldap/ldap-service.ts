@@ -1,3 +1,4 @@
+import type { ILdap, Served } from '../../../contract/index.js';
 import { ApiUsageException, type ExperimenterGroupI, type ExperimenterI, type RString } from '../../../model/index.js';
 import type { LdapDirectory } from '../../auth/ldap/index.js';
 import type { CallContext } from '../../call/call-context.js';
@@ -22,8 +23,7 @@ export function enabledDirectory(directory: LdapDirectory | null): LdapDirectory
  * the ModifyUser and ModifyGroupMembership privileges, which OMERO's CLI checks but its server does
  * not (a light admin could otherwise create members of any group).
  */
-export class LdapService {
-  static readonly REMOTE = ['getSetting', 'findDN', 'findGroupDN', 'discover', 'discoverGroups', 'createUser'] as const;
+export class LdapService implements Served<ILdap, CallContext> {
   readonly #directory: LdapDirectory | null;
 
   /** `directory` is null when LDAP is switched off. */

@@ -1,3 +1,4 @@
+import type { IContainer, Served } from '../../../contract/index.js';
 import { ApiUsageException, type IObject } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import { queryObjects } from './run-hql.js';
@@ -11,9 +12,7 @@ type Root = (typeof ROOTS)[number];
  * parameters' `exp(userId)` and `grp(groupId)` filters and the `leaves()` / `orphan()` options.
  * Everything goes through HQL, so every table is filtered by the caller's read scope.
  */
-export class ContainerService {
-  static readonly REMOTE = ['loadContainerHierarchy', 'getImages', 'findContainerHierarchies'] as const;
-
+export class ContainerService implements Served<IContainer, CallContext> {
   /** Projects (with datasets, and images with `leaves()`) or datasets (with images with `leaves()`). */
   async loadContainerHierarchy(call: CallContext, rootType: string, ids: readonly number[] | null, options: unknown): Promise<IObject[]> {
     const root = rootOf(rootType);

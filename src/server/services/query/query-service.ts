@@ -1,3 +1,4 @@
+import type { IQuery, Served } from '../../../contract/index.js';
 import {
   ApiUsageException,
   SecurityViolation,
@@ -15,9 +16,7 @@ import { readParameters } from './query-parameters.js';
  * call's group (`omero.group` id, or -1 for every group the caller may read). Unreadable rows
  * are silently dropped; `get` on an unreadable row is a SecurityViolation.
  */
-export class QueryService {
-  static readonly REMOTE = ['findAllByQuery', 'findByQuery', 'projection', 'get', 'find', 'findAll', 'findByString', 'findAllByString'] as const;
-
+export class QueryService implements Served<IQuery, CallContext> {
   async findAllByQuery(call: CallContext, hql: string, parameters: unknown): Promise<IObject[]> {
     const p = readParameters(parameters);
     return queryObjects(call, hql, { params: p.params, offset: p.offset, limit: p.limit });

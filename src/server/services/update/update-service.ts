@@ -1,3 +1,4 @@
+import type { IUpdate, Served } from '../../../contract/index.js';
 import { ApiUsageException, IObject } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import { loadExperimenters, loadGroups } from '../admin/admin-loader.js';
@@ -15,16 +16,7 @@ import { saveSystemObject } from './system-object-saver.js';
  * group context and a current `version`. `saveAndReturn*` answer NEW objects read back from the
  * database, with `details.permissions` computed for the caller.
  */
-export class UpdateService {
-  static readonly REMOTE = [
-    'saveObject',
-    'saveAndReturnObject',
-    'saveArray',
-    'saveAndReturnArray',
-    'saveAndReturnIds',
-    'deleteObject',
-  ] as const;
-
+export class UpdateService implements Served<IUpdate, CallContext> {
   /** Saves a graph; returns nothing. */
   async saveObject(call: CallContext, object: IObject): Promise<void> {
     await this.#saveAll(call, [object]);

@@ -1,0 +1,88 @@
+import type { OmeroClient } from '../../client/omero-client.js';
+import { IceLocalException } from '../../model/index.js';
+import { err, type CliIO } from '../cli-io.js';
+import { loginBanner, type LoginAction } from './banner.js';
+import type { Connection, LoginScope } from './login-scope.js';
+
+/**
+ * Joins `key` with a new client, or null when the server does not know it (any more). A server
+ * that cannot be reached is not a dead session: that failure propagates (rc 554, 555, 556).
+ */
+export function tryAttach(client: OmeroClient, key: string): OmeroClient | null {
+  try {
+    client.joinSession(key);
+    return client;
+  } catch (e) {
+    if (e instanceof IceLocalException) throw e;
+    return null;
+  }
+}
+
+/** How `finishLogin` reports and records a connected client. */
+export interface FinishOptions {
+  readonly action: LoginAction;
+  readonly host: string;
+  readonly port: string;
+  /** The properties of a new session file; null to keep the stored ones. */
+  readonly newProps: Record<string, string> | null;
+  /** The idle timeout to show, when `login -t` changed it. */
+  readonly idleMs?: number | null;
+}
+
+/**
+ * Makes a connected client the store's current session, detached so that ending the command
+ * leaves the server session alive, and prints OMERO's banner (`Created session for …`).
+ */
+export async function finishLogin(scope: LoginScope, client: OmeroClient, o: FinishOptions): Promise<Connection> {
+  const { io, store } = scope;
+  const info = client.getSessionInfo()!;
+  client.getSession().detachOnDestroy();
+  const props = o.newProps ?? (await store.get(o.host, info.userName, info.key)) ?? {};
+  if (o.newProps) await store.add(o.host, info.userName, info.key, props);
+  await store.setCurrent(o.host, info.userName, info.key, props);
+  if (!scope.quiet) {
+    err(io, loginBanner(o.action, info.userName, o.host, o.port, o.idleMs ?? info.timeToIdleMs, currentGroupName(client) ?? info.groupName, info.timeToLiveMs));
+  }
+  return { client, host: o.host, port: o.port, user: info.userName, action: o.action, store };
+}
+
+/** A new session file's properties, in omero-py's order (reference cli §9.1). */
+export function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null): Record<string, string> {
+  const props: Record<string, string> = {};
+  if (group) props['omero.group'] = group;
+  props['omero.host'] = host;
+  props['omero.user'] = user;
+  if (port !== null) props['omero.port'] = port;
+  if (timeout !== null) props['omero.timeout'] = String(timeout);
+  return props;
+}
+
+/**
+ * `login -t SECS` (omero-py `SessionsStore.create`): sets the new session's idle timeout unless
+ * it already has that value. A refusal (a non-admin may only lower it) is a warning, not an
+ * error. Returns the idle timeout now in force (ms), or null when unknown.
+ */
+export function applyLoginTimeout(client: OmeroClient, seconds: number, io: CliIO): number | null {
+  const info = client.getSessionInfo()!;
+  if (seconds * 1000 === info.timeToIdleMs) return null;
+  const svc = client.getSession().getSessionService();
+  try {
+    svc.updateTimeToIdle(null, seconds * 1000);
+  } catch {
+    err(io, 'UserWarning: Invalid session timeout requested when creating session.');
+  }
+  try {
+    return Number(svc.getSession(info.key).timeToIdle?.val ?? info.timeToIdleMs);
+  } catch {
+    return null;
+  }
+}
+
+/** The session's current group name, as the banner shows it; null when it cannot be read. */
+export function currentGroupName(client: OmeroClient): string | null {
+  try {
+    return client.getSession().getAdminService().getEventContext().groupName;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import type { EventContext, ExperimenterGroupI, ExperimenterI, PermissionsI, Roles } from '../model/index.js';
+import type { Id, Str } from './argument-types.js';
+
+/** One row of `lookupLdapAuthExperimenters`: an LDAP user's id and its DN, `ERROR` or `<hidden>`. */
+export interface LdapAuthExperimenter {
+  readonly dn: string;
+  readonly experimenter_id: number;
+}
+
+/**
+ * IAdmin (reference api §1.3): users, groups, memberships, passwords, the EventContext.
+ * Authorisation follows OMERO's rules and messages (reference permissions §3).
+ */
+export interface IAdmin {
+  /** The caller's user, group, memberships and session (reference permissions §5.1). */
+  getEventContext(): EventContext;
+  getSecurityRoles(): Roles;
+  /** A user by login name; `ApiUsageException` "No such experimenter: <name>" when missing. */
+  lookupExperimenter(name: Str): ExperimenterI;
+  getExperimenter(id: Id): ExperimenterI;
+  lookupExperimenters(): ExperimenterI[];
+  /** A group by name, members loaded: `group.linkedExperimenterList()` works. */
+  lookupGroup(name: Str): ExperimenterGroupI;
+  getGroup(id: Id): ExperimenterGroupI;
+  lookupGroups(): ExperimenterGroupI[];
+  containedExperimenters(groupId: Id): ExperimenterI[];
+  containedGroups(experimenterId: Id): ExperimenterGroupI[];
+  getDefaultGroup(experimenterId: Id): ExperimenterGroupI;
+  getMemberOfGroupIds(experimenter: Id): number[];
+  getLeaderOfGroupIds(experimenter: Id): number[];
+  getAdminPrivileges(experimenter: Id): string[];
+  getCurrentAdminPrivileges(): string[];
+  /** The DN of an LDAP user (looked up live), null for a user with `ldap=false`. */
+  lookupLdapAuthExperimenter(id: Id): string | null;
+  /** Every LDAP user as `{ dn, experimenter_id }`; `dn` is `ERROR` when LDAP no longer finds it. */
+  lookupLdapAuthExperimenters(): LdapAuthExperimenter[];
+  /** Creates a group (admins with ModifyGroup); level from `group.details.permissions`, default `rw----`. */
+  createGroup(group: ExperimenterGroupI): number;
+  createUser(experimenter: ExperimenterI, groupName: Str): number;
+  createSystemUser(experimenter: ExperimenterI): number;
+  createExperimenter(experimenter: ExperimenterI, defaultGroup: Id, groups?: Id[]): number;
+  createExperimenterWithPassword(experimenter: ExperimenterI, password: Str, defaultGroup: Id, groups?: Id[]): number;
+  addGroups(experimenter: Id, groups: Id[]): void;
+  removeGroups(experimenter: Id, groups: Id[]): void;
+  setDefaultGroup(experimenter: Id, group: Id): void;
+  setGroupOwner(group: Id, experimenter: Id): void;
+  unsetGroupOwner(group: Id, experimenter: Id): void;
+  addGroupOwners(group: Id, experimenters: Id[]): void;
+  removeGroupOwners(group: Id, experimenters: Id[]): void;
+  changePassword(password: Str): void;
+  changePasswordWithOldPassword(oldPassword: Str, password: Str): void;
+  changeUserPassword(omeName: Str, password: Str): void;
+  updateSelf(experimenter: ExperimenterI): void;
+  updateExperimenter(experimenter: ExperimenterI): void;
+  updateGroup(group: ExperimenterGroupI): void;
+  /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
+  changePermissions(group: ExperimenterGroupI, permissions: PermissionsI): void;
+}

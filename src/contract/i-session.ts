@@ -1,0 +1,36 @@
+import type { Response, RString, SessionI } from '../model/index.js';
+
+/** One live session as `getCurrentSessions` reports it (OMERO's `CurrentSessionsResponse` row). */
+export interface CurrentSessionRow {
+  /** The session owner's login name. */
+  readonly userName: string;
+  /** The session's current group. */
+  readonly groupName: string;
+  /**
+   * The session, for the caller's own sessions and for admins; null for another user's session
+   * seen by a non-admin. Its `uuid` is set only for the calling session (keys are stored hashed).
+   */
+  readonly session: SessionI | null;
+  /** Whether this is the session making the call. */
+  readonly current: boolean;
+  /** Extra columns, admins only: `lastAccessTime` (ms since the epoch). */
+  readonly data: Readonly<Record<string, number>>;
+}
+
+/**
+ * ISession (`sf.getSessionService()`). A session is named by its key, which the caller must
+ * already hold: the server keeps only hashes, so no call returns another session's key.
+ */
+export interface ISession {
+  /** The live session with this key (`session.timeToIdle.val` is in ms); RemovedSessionException otherwise. */
+  getSession(uuid: string | RString | null): SessionI;
+  /** Every live session (`sessions who`); details only for one's own sessions unless admin. */
+  getCurrentSessions(): CurrentSessionRow[];
+  /** Closes the session with this key; 0, or -1 when there is no such live session. */
+  closeSession(session: string | RString | SessionI): number;
+  /**
+   * Sets the idle timeout of the session with this key (null: this session), as OMERO's
+   * `UpdateSessionTimeoutRequest`: answers OK, or an ERR (`non-admin-increase`, `no-session`, …).
+   */
+  updateTimeToIdle(uuid: string | RString | null, timeToIdleMs: number): Response;
+}
