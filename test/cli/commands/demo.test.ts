@@ -14,20 +14,20 @@ for (const engine of ENGINES) {
     after(() => cli.close());
 
     it("always opens in the user's default group, whatever the last shell switched to", async () => {
-      const switched = await demo([], "session.setSecurityContext(admin_service.lookupGroup('read-only-1'))\nprint(admin_service.getEventContext().groupName)\n");
+      const switched = await demo([], "const g = session.setSecurityContext(admin_service.lookupGroup('read-only-1'))\nprint(admin_service.getEventContext().groupName)\n");
       assert.equal(switched.status, 0, switched.stderr);
       assert.equal(switched.stdout, 'read-only-1\n');
       const next = await demo([], 'print(admin_service.getEventContext().groupName)\n');
       assert.equal(next.status, 0, next.stderr);
       assert.equal(next.stdout, 'private-1\n');
       // The shell's own new clients reach the same database.
-      const other = await demo([], "const c = new omero.client('localhost'); c.createSession('user-3', 'user-3-password'); print(c.getSession().getAdminService().getEventContext().groupName); c.closeSession()\n");
+      const other = await demo([], "const c = new omero.client('localhost'); const sf = c.createSession('user-3', 'user-3-password'); print(c.getSession().getAdminService().getEventContext().groupName); c.closeSession()\n");
       assert.equal(other.stdout, 'read-only-1\n', other.stderr);
     });
 
     if (engine === 'pglite') {
       it('--reset puts the example environment back', async () => {
-        const changed = await demo(['--user', 'user-3'], "const p = new ProjectI(); p.name = rstring('extra'); update_service.saveAndReturnObject(p); print('saved')\n");
+        const changed = await demo(['--user', 'user-3'], "const p = new ProjectI(); p.name = rstring('extra'); const saved = update_service.saveAndReturnObject(p); print('saved')\n");
         assert.equal(changed.stdout, 'saved\n', changed.stderr);
         const rename = await cli.run(['-q', '-s', 'localhost', '-u', 'root', 'obj', 'update', 'ExperimenterGroup:4', 'name=renamed'], { env: { OMERO_PASSWORD: ROOT_PASSWORD } });
         assert.equal(rename.status, 0, rename.stderr);
