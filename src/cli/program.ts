@@ -5,6 +5,7 @@ import { withLoginOptions } from './login-options.js';
 import { adminCommand } from './commands/admin.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
+import { errorsCommand } from './commands/errors.js';
 import { groupCommand } from './commands/group.js';
 import { hqlCommand } from './commands/hql.js';
 import { ldapCommand } from './commands/ldap.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(ldapCommand(io));
   program.addCommand(objCommand(io));
   program.addCommand(hqlCommand(io));
+  program.addCommand(errorsCommand(io));
   applyConventions(program, io);
   return program;
 }

@@ -1,12 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
-import { isSecretLine } from './history-filter.js';
-import { PRELOADED, seedContext } from './shell-context.js';
-import { formatError, formatValue, isError, pythonPrintText, pythonRepr, type WriterOptions } from './shell-writer.js';
+import { setDefaultIceLayout } from '../model/index.js';
 import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
+import { HISTORY_SIZE, HistoryFile } from './history-file.js';
+import { isSecretLine } from './history-filter.js';
+import { nameCache } from './name-cache.js';
+import { QueryHints } from './query-hints.js';
+import { SessionKeeper, isSessionEnded } from './session-keeper.js';
+import { defineShellCommands } from './shell-commands.js';
+import { seedContext } from './shell-context.js';
+import { shellHelpers } from './shell-helpers.js';
+import { shellInput } from './shell-input.js';
+import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
 import { transformInput } from './transform-input.js';
 
 /** What the interactive shell needs from its caller. */
@@ -19,41 +25,142 @@ export interface InteractiveOptions {
   readonly writer: WriterOptions;
   /** A line printed before the first prompt. */
   readonly banner: string;
+  /** The server's name for messages (`user-2@localhost`). Default `localhost`. */
+  readonly host?: string;
+  /** A password the user already gave (OMERO_PASSWORD), used to log in again without asking. */
+  readonly password?: string;
+  /** Where hints go (the empty-result hint). Default standard error. */
+  readonly hints?: { write(s: string): unknown };
 }
+
+// esbuild's default service (a worker thread and a child process, started by the first
+// transform) made Ctrl-C unreliable: the terminal's SIGINT also kills that child, and a statement
+// that started the service sometimes could not be interrupted. One esbuild process per transform
+// (~8 ms, once per statement typed) has neither problem. Read when esbuild is first loaded.
+process.env.ESBUILD_WORKER_THREADS ??= '0';
+
+/** Node's code for a statement stopped by Ctrl-C under `breakEvalOnSigint`. */
+const INTERRUPTED = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
 
 /**
  * The interactive REPL: Node's own REPL with its default eval wrapped (TypeScript stripped
- * first, `...` continuation for incomplete input), a pure Ice-style writer, dot-commands, and
- * history without secrets. Resolves when the user leaves (.exit, Ctrl-D, Ctrl-C twice).
+ * first, `...` continuation for incomplete input, `x?` and `exit` recognised), a compact writer,
+ * dot-commands, Ctrl-C that interrupts the running statement, 1,000 lines of history without
+ * secrets, and a session kept alive — or, once it has ended, an offer to log in again.
+ * Resolves when the user leaves (exit, .exit, Ctrl-D, Ctrl-C twice).
  */
 export function startInteractive(o: InteractiveOptions): Promise<void> {
-  const state = { ...o.writer };
-  const print = (...args: unknown[]) => void o.output.write(`${pythonPrintText(args, state)}\n`);
-  o.output.write(`${o.banner}\n`);
+  const client = o.client;
+  const user = client?.getSessionInfo()?.userName ?? null;
+  const host = o.host ?? 'localhost';
+  const state: WriterOptions = { ...o.writer, names: client ? nameCache(() => client) : null };
+  setDefaultIceLayout(state.format);
+  const say = (line: string) => void o.output.write(`${line}\n`);
+  say(o.banner);
   const r = repl.start({
-    prompt: promptFor(o.client),
+    prompt: promptFor(client),
     input: o.input,
     output: o.output,
     terminal: Boolean(o.output.isTTY),
     useGlobal: false,
     ignoreUndefined: true,
     preview: false,
+    // Read by Node's default eval, which our wrapper still calls (STYLE §3.4; a custom `eval`
+    // option would forbid it): Ctrl-C stops a busy loop, and V8's TerminateExecution also wakes
+    // a call waiting on the server in Atomics.wait (worker-transport.ts).
+    breakEvalOnSigint: true,
+    historySize: HISTORY_SIZE,
     writer: (value: unknown) => formatValue(value, state),
+  } as repl.ReplOptions);
+  let leaving = false;
+  let asking = false;
+  const keeper = client && user ? new SessionKeeper(client) : null;
+  keeper?.start();
+  const helpers = shellHelpers((text) => void o.output.write(text), state, () => {
+    leaving = true;
   });
+  const seed = (ctx: Record<string, unknown>) => seedContext(ctx, client, helpers);
+
+  /** Asks one question on the prompt line; `hidden` echoes nothing (passwords). */
+  const ask = (query: string, hidden: boolean) =>
+    new Promise<string>((resolve) => {
+      asking = true;
+      const rl = r as unknown as { _writeToOutput: (s: string) => void };
+      const write = rl._writeToOutput;
+      if (hidden) {
+        o.output.write(query);
+        rl._writeToOutput = () => undefined;
+      }
+      r.question(hidden ? '' : query, (answer) => {
+        if (hidden) {
+          rl._writeToOutput = write;
+          o.output.write('\n');
+        }
+        asking = false;
+        resolve(answer);
+      });
+    });
+
+  const login = async (): Promise<void> => {
+    if (!client || !user) return say('Not logged in: start the shell with `omero shell --login`.');
+    const password = o.password || (r.terminal ? await ask('Password: ', true) : '');
+    if (!password) return say('No password: cannot log in again here (set OMERO_PASSWORD or use a terminal).');
+    try {
+      client.closeSession();
+    } catch {
+      /* the old session is gone already */
+    }
+    try {
+      client.createSession(user, password);
+    } catch (e) {
+      return say(isError(e) ? formatError(e, state) : String(e));
+    }
+    seed(r.context);
+    keeper?.start();
+    r.setPrompt(promptFor(client));
+    say(`Logged in again as ${user}@${host} (group ${currentGroup(client) ?? client.getSessionInfo()?.groupName}).`);
+  };
+
+  const sessionEnded = async (e: Error): Promise<void> => {
+    keeper?.stop();
+    r.setPrompt('omero (no session)> ');
+    say(`The session of ${user}@${host} has ended: ${e.message}.`);
+    if (!r.terminal) return say('.login logs in again.');
+    const again = await ask(`Log in again as ${user}@${host}? [Y/n] `, false);
+    if (/^\s*n/i.test(again)) return say('Not logged in: .login logs in again, exit leaves.');
+    await login();
+  };
+
+  /** Reports a failed statement; resolves once the shell may show its prompt again. */
+  const report = async (e: unknown): Promise<void> => {
+    (r as unknown as { lastError: unknown }).lastError = e;
+    if ((e as { code?: unknown } | null)?.code === INTERRUPTED) {
+      return say('KeyboardInterrupt: the statement was stopped (Ctrl-C).');
+    }
+    if (user && isSessionEnded(e)) return sessionEnded(e as Error);
+    say(isError(e) ? formatError(e, state) : `Uncaught ${formatValue(e, state)}`);
+  };
+
+  QueryHints.install();
+  const hints = o.hints ?? process.stderr;
   const nodeEval = r.eval;
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
-    const t = transformInput(code);
+    const own = shellInput(code);
+    if (own?.kind === 'exit') return void r.close();
+    const t = transformInput(own?.kind === 'help' ? helpCall(own.target) : code);
     if (t.kind === 'incomplete') return cb(new repl.Recoverable(new SyntaxError('Unexpected end of input')), undefined);
     if (t.kind === 'error') {
-      o.output.write(`SyntaxError: ${t.message}\n`);
+      say(`SyntaxError: ${t.message}`);
       return cb(null, undefined);
     }
+    QueryHints.reset();
     nodeEval.call(r, t.code, context, file, (err, result) => {
+      if (leaving) return void r.close();
+      const hint = err ? null : QueryHints.hint(client);
+      if (hint) hints.write(`${hint}\n`);
       if (err) {
         if (err instanceof repl.Recoverable) return cb(err, undefined);
-        (r as unknown as { lastError: unknown }).lastError = err;
-        o.output.write(`${isError(err) ? formatError(err, state) : `Uncaught ${formatValue(err, state)}`}\n`);
-        return cb(null, undefined);
+        return void report(err).finally(() => cb(null, undefined));
       }
       // Node's completer evaluates `try { expr } catch {}` to list members: give it the value.
       const completing = /^try \{ [^]* \} catch \{\}$/.test(code);
@@ -62,24 +169,48 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   };
   (r as unknown as { eval: repl.REPLEval }).eval = wrapped;
   captureEvalErrors(r, (e) => {
-    // `_error` reads lastError; assigning `_error` itself would switch that off.
-    (r as unknown as { lastError: unknown }).lastError = e;
-    o.output.write(`${isError(e) ? formatError(e, state) : `Uncaught ${formatValue(e, state)}`}\n`);
-    r.clearBufferedCommand();
-    r.displayPrompt();
-  });
-  seedContext(r.context, o.client, print, (v) => pythonRepr(v, state));
-  r.on('reset', (ctx) => seedContext(ctx, o.client, print, (v) => pythonRepr(v, state)));
-  defineCommands(r, o, state);
-  if (o.historyFile) {
-    mkdirSync(dirname(o.historyFile), { recursive: true, mode: 0o700 });
-    r.setupHistory(o.historyFile, () => undefined);
-    r.on('history', () => {
-      const h = (r as unknown as { history: string[] }).history;
-      if (h.length > 0 && isSecretLine(h[0]!)) h.shift();
+    void report(e).finally(() => {
+      r.clearBufferedCommand();
+      r.displayPrompt();
     });
-  }
-  return new Promise((resolve) => r.on('exit', () => resolve()));
+  });
+  seed(r.context);
+  r.on('reset', (ctx) => seed(ctx));
+  defineShellCommands(r, {
+    client,
+    state,
+    say,
+    refreshPrompt: () => r.setPrompt(promptFor(client)),
+    whoami: () => whoami(client, host),
+    login,
+  });
+  if (o.historyFile) keepHistory(r, new HistoryFile(o.historyFile), () => asking);
+  return new Promise((resolve) =>
+    r.on('exit', () => {
+      keeper?.stop();
+      resolve();
+    }),
+  );
+}
+
+/** Loads the history and saves it after each line, leaving out secrets and answers to questions. */
+function keepHistory(r: REPLServer, file: HistoryFile, asking: () => boolean): void {
+  const history = (r as unknown as { history?: string[] }).history;
+  if (!history) return;
+  history.splice(0, history.length, ...file.load());
+  r.on('history', (h: string[]) => {
+    if (h.length > 0 && (asking() || isSecretLine(h[0]!))) h.shift();
+    if (asking()) return;
+    const failed = file.save(h);
+    if (failed) r.output.write(`(history not saved: ${failed.message})\n`);
+  });
+}
+
+/** `help(a.b, 'a.b', a)`: the owner lets help name the class of a method. */
+function helpCall(target: string): string {
+  const dot = target.lastIndexOf('.');
+  const owner = dot > 0 && !target.endsWith(')') ? target.slice(0, dot) : 'undefined';
+  return `help(${target}, ${JSON.stringify(target)}, ${owner})`;
 }
 
 function promptFor(client: OmeroClient | null): string {
@@ -95,75 +226,14 @@ function currentGroup(client: OmeroClient): string | null {
   }
 }
 
-function defineCommands(r: REPLServer, o: InteractiveOptions, state: WriterOptions): void {
-  const done = () => {
-    r.clearBufferedCommand();
-    r.displayPrompt();
-  };
-  const say = (line: string) => o.output.write(`${line}\n`);
-  r.defineCommand('help', {
-    help: 'Print this help message',
-    action() {
-      const cmds = Object.entries((r as unknown as { commands: Record<string, { help?: string }> }).commands).sort(([a], [b]) => a.localeCompare(b));
-      for (const [name, c] of cmds) say(`.${name.padEnd(10)}${c.help ?? ''}`);
-      say('');
-      say('Preloaded names:');
-      for (const p of PRELOADED) say(`  ${p.name.padEnd(18)}${p.help}`);
-      say('  ProjectI, rstring, ParametersI, Delete, DoAll, CmdCallbackI, …: as after the seed\'s `from omero.model import *` etc.');
-      say('');
-      say('Press Ctrl+C to abort the current line, Ctrl+D to exit the shell.');
-      done();
-    },
-  });
-  r.defineCommand('whoami', {
-    help: 'Show the user, group and session of this shell',
-    action() {
-      const info = o.client?.getSessionInfo();
-      if (!info) say('Not logged in (start with `omero shell --login`).');
-      else say(`${info.userName}@${currentGroup(o.client!) ?? info.groupName} (session idle timeout ${Math.round(info.timeToIdleMs / 60000)} min)`);
-      done();
-    },
-  });
-  r.defineCommand('group', {
-    help: 'Switch the session group: .group NAME (prefer {\'omero.group\': id} per call)',
-    action(name: string) {
-      const target = name.trim();
-      if (!o.client || !target) {
-        say(o.client ? 'usage: .group NAME' : 'Not logged in.');
-        return done();
-      }
-      try {
-        const sf = o.client.getSession();
-        const admin = sf.getAdminService();
-        const group = /^\d+$/.test(target) ? admin.getGroup(Number(target)) : admin.lookupGroup(target);
-        sf.setSecurityContext(group);
-        say(
-          `Switched to group '${group.name!.val}' (id=${group.id!.val}). Note: switching the active group is ` +
-            "discouraged (seed 002): it fails while stateful services are open; pass {'omero.group': id} per call instead.",
-        );
-        r.setPrompt(promptFor(o.client));
-      } catch (e) {
-        say(isError(e) ? formatError(e, state) : String(e));
-      }
-      done();
-    },
-  });
-  r.defineCommand('format', {
-    help: "Ice print layout: '.format seed' (as seed 002 shows it, default) or '.format current' (OMERO ≥ 5.4 fields)",
-    action(arg: string) {
-      const v = arg.trim();
-      if (v === 'seed' || v === 'current') state.format = v;
-      say(`format: ${state.format}`);
-      done();
-    },
-  });
-  r.defineCommand('stack', {
-    help: "Show stack traces of errors: '.stack on' or '.stack off'",
-    action(arg: string) {
-      const v = arg.trim();
-      if (v === 'on' || v === 'off') state.stacks = v === 'on';
-      say(`stack traces: ${state.stacks ? 'on' : 'off'}`);
-      done();
-    },
-  });
+function whoami(client: OmeroClient | null, host: string): string {
+  const info = client?.getSessionInfo();
+  if (!client || !info) return 'Not logged in (.login logs in again; start with `omero shell --login`).';
+  try {
+    const ec = client.getSession().getAdminService().getEventContext();
+    return `${ec.userName}@${host}, group ${ec.groupName} (session idle timeout ${Math.round(Number(info.timeToIdleMs) / 60000)} min)`;
+  } catch (e) {
+    if (isSessionEnded(e)) return `${info.userName}@${host}: the session has ended (${(e as Error).message}); .login logs in again`;
+    return `${info.userName}@${host}: ${(e as Error).message}`;
+  }
 }

@@ -1,8 +1,13 @@
+import { Console } from 'node:console';
 import { Writable, Readable } from 'node:stream';
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
+import { setDefaultIceLayout } from '../model/index.js';
+import { nameCache } from './name-cache.js';
+import { QueryHints } from './query-hints.js';
 import { seedContext } from './shell-context.js';
-import { formatError, formatValue, isError, pythonPrintText, pythonRepr, type WriterOptions } from './shell-writer.js';
+import { shellHelpers } from './shell-helpers.js';
+import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
 import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
 import { splitStatements } from './split-statements.js';
@@ -20,28 +25,49 @@ export interface ScriptIO {
  * Resolves to the number of statements that failed. Piping lines into the interactive REPL is
  * racy with top-level await (node-ecosystem §1), hence this runner.
  */
-export async function runScript(source: string, client: OmeroClient | null, io: ScriptIO, options: WriterOptions): Promise<number> {
+export async function runScript(source: string, client: OmeroClient | null, io: ScriptIO, writer: WriterOptions): Promise<number> {
+  const options: WriterOptions = { ...writer, names: writer.names ?? (client ? nameCache(() => client) : null) };
+  // As `python script.py`: a script that does not parse runs none of its statements.
   const t = transformInput(source);
   if (t.kind !== 'js') {
-    io.stderr.write(`SyntaxError: ${t.kind === 'incomplete' ? 'unexpected end of input' : t.message}\n`);
+    const lines = source.split('\n');
+    io.stderr.write(t.kind === 'incomplete' ? `[line ${lines.length}] SyntaxError: unexpected end of input\n` : `${syntaxErrorLine(t.message)}\n`);
     return 1;
   }
   let statements;
   try {
     statements = splitStatements(t.code);
   } catch (e) {
-    io.stderr.write(`SyntaxError: ${(e as Error).message}\n`);
+    // acorn reads esbuild's output, whose lines may differ from the source's: name acorn's line.
+    const loc = (e as { loc?: { line: number } }).loc;
+    io.stderr.write(`[line ${loc?.line ?? '?'}] SyntaxError: ${(e as Error).message.replace(/ \(\d+:\d+\)$/, '')}\n`);
     return 1;
   }
+  setDefaultIceLayout(options.format);
   const server = quietRepl();
   captureEvalErrors(server, (e) => pending?.(e));
-  const print = (...args: unknown[]) => void io.stdout.write(`${pythonPrintText(args, options)}\n`);
-  seedContext(server.context, client, print, (v) => pythonRepr(v, options));
+  let stopped = false;
+  const helpers = shellHelpers((text) => void io.stdout.write(text), options, () => {
+    stopped = true;
+  });
+  seedContext(server.context, client, helpers);
+  // The borrowed REPL's console writes to its own (discarded) output: give the script ours.
+  Object.defineProperty(server.context, 'console', {
+    value: new Console({ stdout: io.stdout as NodeJS.WritableStream, stderr: io.stderr as NodeJS.WritableStream }),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  QueryHints.install();
   let failures = 0;
   try {
     for (const s of statements) {
+      if (stopped) break;
       try {
+        QueryHints.reset();
         const value = await evaluate(server, s.code);
+        const hint = QueryHints.hint(client);
+        if (hint) io.stderr.write(`[line ${s.line}] ${hint}\n`);
         if (value !== undefined && showsValue(s.code, value, server.context)) io.stdout.write(`${formatValue(value, options)}\n`);
       } catch (e) {
         failures++;
@@ -53,6 +79,12 @@ export async function runScript(source: string, client: OmeroClient | null, io: 
     server.close();
   }
   return failures;
+}
+
+/** `[line N] SyntaxError: …` from esbuild's `text (line:column)`. */
+function syntaxErrorLine(message: string): string {
+  const m = / \((\d+):(\d+)\)$/.exec(message);
+  return m ? `[line ${m[1]}] SyntaxError: ${message.slice(0, m.index)} (column ${m[2]})` : `SyntaxError: ${message}`;
 }
 
 /** A REPL server with no terminal: we only borrow Node's eval (top-level await, const persistence). */

@@ -18,7 +18,20 @@ export const PRELOADED: readonly PreloadedName[] = [
   { name: 'omero', help: 'the namespace: omero.model, omero.rtypes, omero.sys, omero.cmd, omero.callbacks, exceptions' },
   { name: 'print', help: "Python's print: Ice objects as Ice prints them, e.g. print(ec)" },
   { name: 'repr', help: "Python's repr, for the seed's %r: repr([1, 'a']) is \"[1, 'a']\"" },
+  { name: 'help', help: 'help(x) or x?: what x is and its methods, one line each' },
+  { name: 'dir', help: 'dir(x): the names of x (fields and methods)' },
+  { name: 'exit', help: 'exit, quit() or Ctrl-D: leave the shell' },
 ];
+
+/** The functions the shell adds to the context besides the API. */
+export interface ShellHelpers {
+  readonly print: (...args: unknown[]) => void;
+  readonly repr: (value: unknown) => string;
+  /** `help(x)`, `help(x, label)` (the `x?` form passes the text typed), `help()`. */
+  readonly help: (...args: unknown[]) => void;
+  readonly dir: (value?: unknown) => string[];
+  readonly exit: () => void;
+}
 
 /**
  * Installs the preloaded names in a REPL context. They are plain writable properties: seed 002
@@ -27,11 +40,10 @@ export const PRELOADED: readonly PreloadedName[] = [
 export function seedContext(
   context: Record<string, unknown>,
   client: OmeroClient | null,
-  print: (...args: unknown[]) => void,
-  repr: (value: unknown) => string,
+  helpers: ShellHelpers,
 ): void {
-  const names: Record<string, unknown> = { omero, print, repr, ...topLevelNames(), client: client ?? undefined };
-  if (client) {
+  const names: Record<string, unknown> = { omero, ...helpers, quit: helpers.exit, ...topLevelNames(), client: client ?? undefined };
+  if (client?.getSessionInfo()) {
     const session = client.getSession();
     names.session = session;
     names.admin_service = session.getAdminService();

@@ -107,3 +107,11 @@ export function runOmero(
     child.stdin.end(input ?? '');
   });
 }
+
+/** An environment on `engine` holding seed 002's example users and groups (`omero demo --no-shell`). */
+export async function openDemoEnvironment(engine: Engine): Promise<CliEnvironment> {
+  const cli = await openCliEnvironment(engine);
+  const prepared = await cli.run(['demo', '--no-shell'], { env: { OMERO_ROOT_PASSWORD: ROOT_PASSWORD } });
+  if (prepared.status !== 0) throw new Error(`omero demo --no-shell failed: ${prepared.stderr}`);
+  return cli;
+}

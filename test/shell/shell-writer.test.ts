@@ -75,10 +75,11 @@ describe('the shell writer', () => {
     assert.match(pythonPrintText([rstring('x')], opts), /^object #0 \(::omero::RString\)\n\{\n {4}_val = x\n\}$/);
   });
 
-  it('prints lists of model objects as Python lists, each numbered from #0', () => {
+  it('echoes lists of model objects one line each; print gives Python lists, each numbered from #0', () => {
     const a = new ProjectI(1, false);
     const b = new ProjectI(2, false);
-    const text = formatValue([a, b], opts);
+    assert.equal(formatValue([a, b], opts), '[0] ProjectI id=1 (unloaded)\n[1] ProjectI id=2 (unloaded)');
+    const text = pythonPrintText([[a, b]], opts);
     assert.match(text, /^\[object #0 \(::omero::model::Project\)/);
     assert.equal(text.match(/object #0 \(::omero::model::Project\)/g)?.length, 2);
     assert.equal(formatValue(rlong(5), opts), 'object #0 (::omero::RLong)\n{\n    _val = 5\n}');

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
 
@@ -16,7 +17,8 @@ export function dbCommand(io: CliIO): Command {
     .option('--root-password-stdin', 'read the root password from the first line of standard input')
     .action(async (opts: { rootPassword?: string; rootPasswordStdin?: boolean }) => {
       const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
-      const config = databaseConfigFromEnv(io.env);
+      const fromEnv = databaseConfigFromEnv(io.env);
+      const config = fromEnv.kind === 'pglite' ? { ...fromEnv, create: true } : fromEnv;
       (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
       const database = await openDatabase(config);
       try {
@@ -42,7 +44,8 @@ export function dbCommand(io: CliIO): Command {
       const { openDatabase, migrateLatest, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
       (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
-      const database = await openDatabase(config);
+      // `omero db` is the tool that makes databases: upgrading a missing one creates it.
+      const database = await openDatabase(config.kind === 'pglite' ? { ...config, create: true } : config);
       try {
         const applied = await migrateLatest(database.knex);
         out(io, applied.length === 0 ? `Schema of ${describeDatabase(config)} is up to date` : `Applied ${applied.join(', ')} to ${describeDatabase(config)}`);
@@ -57,7 +60,9 @@ export function dbCommand(io: CliIO): Command {
       const { openDatabase, schemaStatus, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
       const config = databaseConfigFromEnv(io.env);
       (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
-      const database = await openDatabase(config);
+      // No embedded database yet: report an empty one without creating it on disk.
+      const missing = config.kind === 'pglite' && config.dataDir !== undefined && !existsSync(config.dataDir);
+      const database = await openDatabase(missing ? { kind: 'pglite' } : config);
       try {
         const s = await schemaStatus(database.knex);
         const initialised = s.version !== null && Boolean(await database.knex('experimenter').where({ id: 0 }).first());

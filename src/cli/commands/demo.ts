@@ -1,10 +1,12 @@
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli-error.js';
 import { err, type CliIO } from '../cli-io.js';
 import { EXAMPLE_USERS } from '../../demo/example-environment.js';
+import { applyCheckoutDefaults } from '../../env/checkout-dirs.js';
+import { omeroDirs } from '../../env/omero-dirs.js';
 
 /** The repository's root (bin/, dist/, sessions/ live there). */
 const REPO = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
@@ -12,31 +14,59 @@ const REPO = resolve(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 export const DEMO_ROOT_PASSWORD = 'omero-demo-root';
 
 /**
- * `omero demo` (what `npm start` runs): prepares the embedded database with seed 002's example
- * environment (users user-2 and user-3, groups private-1, read-only-1, read-write-1,
- * read-annotate-1) and opens the shell as user-2. Uses the repository's own `.omero/` user dir and
- * `sessions/` unless OMERO_USERDIR / OMERO_SESSIONDIR are set.
+ * `omero demo [--reset]` (what `npm start` runs): prepares the embedded database with seed 002's
+ * example environment (users user-2 and user-3, groups private-1, read-only-1, read-write-1,
+ * read-annotate-1) and opens the shell as user-2 in a new session, so always in the user's
+ * default group. Uses the checkout's `.omero/` and `sessions/` unless OMERO_USERDIR says
+ * otherwise: the same database as the shell's own new clients and the checkout's `omero`
+ * commands (the checkout rule, env/checkout-dirs.ts). `--reset` recreates the embedded database
+ * with only the example environment; the shell history is kept.
  */
 export function demoCommand(io: CliIO): Command {
   return new Command('demo')
     .description("Open the shell as user-2 on a database holding seed 002's example users and groups")
     .option('--user <NAME>', 'which example user to log in as (user-2 or user-3)', 'user-2')
+    .option('--reset', 'recreate the example environment from scratch (the embedded database only; history is kept)')
     .option('--no-shell', 'prepare the database only')
     .option('--python', 'open the Python shell (omero shell --login --python)')
-    .action(async (opts: { user: string; shell: boolean; python?: boolean }) => {
+    .action(async (opts: { user: string; shell: boolean; reset?: boolean; python?: boolean }) => {
       const env: NodeJS.ProcessEnv = { ...io.env };
-      env.OMERO_USERDIR ??= join(REPO, '.omero');
-      env.OMERO_SESSIONDIR ??= existsSync(join(REPO, 'sessions')) ? join(REPO, 'sessions') : join(env.OMERO_USERDIR, 'sessions');
+      applyCheckoutDefaults(env, REPO);
       const dio: CliIO = { ...io, env };
       const user = EXAMPLE_USERS.find((u) => u.omeName === opts.user);
       if (!user) throw new CliError(2, `argument --user: invalid choice: '${opts.user}' (choose from user-2, user-3)`);
       const rootPassword = env.OMERO_ROOT_PASSWORD ?? DEMO_ROOT_PASSWORD;
+      if (opts.reset) await reset(dio);
       await prepare(dio, rootPassword);
       if (!opts.shell) return;
       const { main } = await import('../main.js');
-      const status = await main(['shell', '--login', ...(opts.python ? ['--python'] : []), '-s', 'localhost', '-u', user.omeName], { ...dio, env: { ...env, OMERO_PASSWORD: user.password } });
+      // -C: a new session, in the user's default group, whatever `.group` chose last time.
+      const shell = ['shell', '--login', ...(opts.python ? ['--python'] : []), '-C', '-s', 'localhost', '-u', user.omeName];
+      const status = await main(shell, { ...dio, env: { ...env, OMERO_PASSWORD: user.password } });
       if (status !== 0) throw new CliError(status, '');
     });
+}
+
+/**
+ * Removes the embedded demo database (and the sessions stored for it), after making sure no
+ * shell or command has it open. A PostgreSQL database (OMERO_DB_URL) is never dropped by us.
+ */
+async function reset(io: CliIO): Promise<void> {
+  if (io.env.OMERO_DB_URL) {
+    throw new CliError(2, 'argument --reset: only the embedded demo database can be reset; with OMERO_DB_URL set, reset that database with PostgreSQL tools and run `omero demo` again');
+  }
+  const { openDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
+  const config = databaseConfigFromEnv(io.env);
+  const dirs = omeroDirs(io.env);
+  // The user directory's server (started by the last command) holds the database: stop it first.
+  (await import('../admin/server-control.js')).releaseEmbeddedDatabase(io.env);
+  if (existsSync(dirs.dbDir)) {
+    // Opening takes the database's lock: a shell still using it makes this fail, with its pid.
+    await (await openDatabase(config)).close();
+    rmSync(dirs.dbDir, { recursive: true, force: true });
+  }
+  rmSync(resolve(dirs.sessionDir, 'localhost'), { recursive: true, force: true });
+  err(io, `Reset: removed ${describeDatabase(config)}; creating the example environment again`);
 }
 
 async function prepare(io: CliIO, rootPassword: string): Promise<void> {
@@ -46,7 +76,7 @@ async function prepare(io: CliIO, rootPassword: string): Promise<void> {
   if (!readServerState(io.env)) {
     const { openDatabase, initialiseDatabase, databaseConfigFromEnv, describeDatabase } = await import('../../server/db/index.js');
     const config = databaseConfigFromEnv(io.env);
-    const database = await openDatabase(config);
+    const database = await openDatabase(config.kind === 'pglite' ? { ...config, create: true } : config);
     try {
       const { created } = await initialiseDatabase(database.knex, rootPassword);
       if (created) err(io, `Initialised ${describeDatabase(config)} (root password: ${rootPassword === DEMO_ROOT_PASSWORD ? 'the demo default, see README' : 'from OMERO_ROOT_PASSWORD'})`);

@@ -113,13 +113,13 @@ function parseGroupId(admin: AdminServicePrx, io: CliIO, opts: { id?: string; na
 }
 
 /**
- * `group perms [--id|--name] (--perms P | --type T)` (§3.2) through Chmod2. Unlike OMERO, which
- * silently applies private when neither flag is given (§12), one of them is required (rc 2).
+ * `group perms [--id|--name] [--perms P | --type T]` (§3.2) through Chmod2. With neither flag the
+ * group is reset to private (`rw----`), as in OMERO (§12: argparse's default type).
  */
 function permsCommand(io: CliIO): Command {
   const cmd = subcommand('perms', `Modify a group's permissions \n\n${PERM_TXT}`);
   addIdNameArguments(cmd, 'group');
-  addPermissionsArguments(cmd, true);
+  addPermissionsArguments(cmd);
   withLoginOptions(cmd);
   cmd.action(async (opts: PermissionOptions & { id?: string; name?: string }) => {
     const perms = parsePerms(opts);

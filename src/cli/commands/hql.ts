@@ -57,7 +57,7 @@ export function hqlCommand(io: CliIO): Command {
       pager: !quiet && terminal ? terminalPrompter(io.stdin, io.stdout) : null,
     };
     if (query) {
-      await withConnection(cmd, io, (c) => runHqlQuery(io, c.client.getSession().getQueryService(), query, options, false));
+      await withConnection(cmd, io, (c) => runHqlQuery(io, c.client.getSession().getQueryService(), query, { ...options, admin: c.client.getSession().getAdminService() }, false));
       return;
     }
     if (quiet) throw new CliError(67, "Can't ask for query with --quiet option");
@@ -66,7 +66,7 @@ export function hqlCommand(io: CliIO): Command {
     await withConnection(cmd, io, async (c) => {
       const service = c.client.getSession().getQueryService();
       while (next) {
-        if (!(await runHqlQuery(io, service, next, options, true))) return;
+        if (!(await runHqlQuery(io, service, next, { ...options, admin: c.client.getSession().getAdminService() }, true))) return;
         next = await askQuery(io);
       }
     });

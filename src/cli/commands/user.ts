@@ -207,7 +207,7 @@ function passwordCommand(io: CliIO): Command {
       const session = c.client.getSession();
       const admin = session.getAdminService();
       const ownName = admin.getEventContext().userName;
-      const own = await readOwnPassword(io, ownName, loginArgs(cmd).password);
+      const own = await readOwnPassword(io, ownName, Boolean(loginArgs(cmd).password));
       try {
         session.setSecurityPassword(own);
       } catch (e) {

@@ -1,7 +1,9 @@
+import { emptyResultHint, formatEmptyResultHint } from '../../client/hints/empty-result-hint.js';
+import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
 import type { QueryServicePrx } from '../../client/services/query-service-prx.js';
 import { RObjectI } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
-import { out, type CliIO } from '../cli-io.js';
+import { err, out, type CliIO } from '../cli-io.js';
 import { InputError, type Prompter } from '../input/index.js';
 import { renderTable, type TableStyle } from '../output/index.js';
 import { objectDetails } from './object-details.js';
@@ -24,6 +26,11 @@ export interface HqlOptions {
    * or output not a terminal).
    */
   readonly pager: Prompter | null;
+  /**
+   * For the empty-result hint: when the first page is empty and `--all` was not given, one line
+   * on stderr says in which of the caller's other groups the query finds readable rows.
+   */
+  readonly admin?: AdminServicePrx | null;
 }
 
 /** The pager's help (omero-py's prompt text); `loop` adds the line about the next query. */
@@ -48,6 +55,10 @@ export async function runHqlQuery(io: CliIO, query: QueryServicePrx, hql: string
   let page = options.page;
   let rows: ProjectionRows = runProjection(query, hql, page, options.all);
   let hasDetails = display(io, rows, options);
+  if (rows.length === 0 && page.offset === 0 && !options.all && options.admin) {
+    const hint = emptyResultHint(query, options.admin, hql, null, null);
+    if (hint) err(io, formatEmptyResultHint(hint, 'add --all to search all your groups'));
+  }
   if (options.pager === null) return null;
   for (;;) {
     const answer = (await ask(options.pager, pagerText(loop))).toLowerCase();

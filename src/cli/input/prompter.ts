@@ -47,8 +47,8 @@ export function requireTerminal(io: PromptIO, what: string): ResolvedPromptIO {
 }
 
 /**
- * Prompts on a terminal: hidden input through `@inquirer/password` (masked with `*`, loaded on
- * first use), visible input through `node:readline`; both write to `output` (stderr), never to
+ * Prompts on a terminal: hidden input through `@inquirer/password` (echoing nothing, not even
+ * `*`, which would show the password's length, as OMERO's getpass does; loaded on first use), visible input through `node:readline`; both write to `output` (stderr), never to
  * stdout.
  */
 export function terminalPrompter(input: InputStream, output: PromptOutput): Prompter {
@@ -61,7 +61,7 @@ export function terminalPrompter(input: InputStream, output: PromptOutput): Prom
       input.once('end', onEnd);
       try {
         return await password(
-          { message: message.trimEnd(), mask: '*', toggleMask: false },
+          { message: message.trimEnd(), mask: false, toggleMask: false, theme: { style: { maskedText: '' } } },
           { input, output, clearPromptOnDone: false, signal: ended.signal },
         );
       } catch (err) {

@@ -1,7 +1,7 @@
 import { CmdCallbackI } from '../../client/cmd-callback.js';
 import type { HandlePrx } from '../../client/handle-prx.js';
 import type { OmeroClient } from '../../client/omero-client.js';
-import { ApiUsageException, Chmod2, CmdError, ExperimenterGroupI, iceStringify, ServerError, type PermissionsI } from '../../model/index.js';
+import { ApiUsageException, Chmod2, CmdError, errSummary, ExperimenterGroupI, ServerError, type PermissionsI } from '../../model/index.js';
 
 /** Why a group's permissions could not be changed: the text after OMERO's rc 504 message. */
 export class PermissionsChangeError extends Error {
@@ -38,7 +38,7 @@ export function changeGroupPermissions(client: OmeroClient, groupId: number, per
     callback.loop(10, 500);
     if (callback.isFailure()) throw new CmdError(callback.getResponse());
   } catch (e) {
-    if (e instanceof CmdError) throw new PermissionsChangeError(iceStringify(e.err));
+    if (e instanceof CmdError) throw new PermissionsChangeError(errSummary(e.err));
     throw e;
   } finally {
     callback.close(true);

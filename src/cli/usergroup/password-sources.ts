@@ -36,13 +36,13 @@ export async function readNewPassword(io: CliIO, options: NewPasswordOptions): P
 }
 
 /**
- * The caller's own password, which `user password` verifies first: `-w/--password` if given,
- * else `$OMERO_PASSWORD`, else one hidden prompt `Please enter password for your user (<login>): `
- * (an empty answer is allowed, as in OMERO, and then fails verification).
+ * The caller's own password, which `user password` verifies first: one hidden prompt
+ * `Please enter password for your user (<login>): ` as in OMERO (an empty answer is allowed and
+ * then fails verification). `-w/--password` is only the login password and does not answer it;
+ * without `-w`, `$OMERO_PASSWORD` does (for scripts), as it answers the login.
  */
-export async function readOwnPassword(io: CliIO, login: string, flag: string | undefined): Promise<string> {
-  if (flag) return flag;
-  if (io.env.OMERO_PASSWORD) return io.env.OMERO_PASSWORD;
+export async function readOwnPassword(io: CliIO, login: string, loginFlagGiven: boolean): Promise<string> {
+  if (!loginFlagGiven && io.env.OMERO_PASSWORD) return io.env.OMERO_PASSWORD;
   const { promptPassword } = await import('../input/index.js');
   return asCliError(() => promptPassword(`Please enter password for your user (${login}): `, { stdin: io.stdin, stderr: io.stderr }));
 }

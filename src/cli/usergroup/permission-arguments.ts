@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { PermissionsI } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
-import { requireOneOf } from '../conventions.js';
 import { exclusiveGroup } from './exclusive-options.js';
 
 /** OMERO's permission presets (`defaultperms` in omero-py `plugins/group.py`, reference cli §3). */
@@ -45,17 +44,15 @@ export interface PermissionOptions {
 }
 
 /**
- * The exclusive `--perms PERMS | --type TYPE` pair. With `required`, one of them must be given
- * (rc 2 `one of the arguments --perms --type is required`): `group perms` asks for it where OMERO
- * silently applies the `private` default (reference cli §12).
+ * The exclusive `--perms PERMS | --type TYPE` pair; neither means the `private` preset, as in
+ * OMERO (reference cli §12).
  */
-export function addPermissionsArguments<C extends Command>(cmd: C, required = false): C {
+export function addPermissionsArguments<C extends Command>(cmd: C): C {
   const perms = new Option('--perms <PERMS>', "Group permissions set as string, e.g. 'rw----' ");
   const type = new Option('--type <TYPE>', 'Group permissions set symbolically').choices(Object.keys(PERMISSION_TYPES));
   cmd.addOption(perms);
   cmd.addOption(type);
   exclusiveGroup(cmd, ['--perms', '--type']);
-  if (required) requireOneOf(cmd, perms, type);
   return cmd;
 }
 

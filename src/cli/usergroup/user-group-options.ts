@@ -57,11 +57,15 @@ export function addStyleArgument<C extends Command>(cmd: C): C {
   return cmd;
 }
 
-/** Users table: `--long` (default) | `--count` for the group columns (§1.3). */
+/**
+ * Users table: `--long` (default) | `--count` for the group columns (§1.3). OMERO refuses the
+ * two together (`user list --count --long`: rc 2, "not allowed with argument"), so `--long`
+ * counts as given here, unlike the other default flags.
+ */
 export function addGroupPrintArguments<C extends Command>(cmd: C): C {
   cmd.addOption(new Option('--long', 'Print comma-separated list of all groups (default)'));
   cmd.addOption(new Option('--count', 'Print count of all groups'));
-  exclusiveGroup(cmd, [{ flag: '--long', defaultTrue: true }, '--count']);
+  exclusiveGroup(cmd, ['--long', '--count']);
   return cmd;
 }
 

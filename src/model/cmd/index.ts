@@ -10,6 +10,7 @@ export { DoAll, type DoAllFields } from './do-all.js';
 export { GraphModify, Delete, type GraphModifyFields } from './delete.js';
 export { Response, OK, ERR, Unknown, type ERRFields } from './response.js';
 export { GraphException, type GraphExceptionFields } from './graph-exception.js';
+export { errSummary } from './err-summary.js';
 export {
   Delete2Response,
   Chgrp2Response,

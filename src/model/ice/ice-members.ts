@@ -5,6 +5,7 @@
  */
 import { iceDefault, toIceValue, type IceType } from './ice-type.js';
 import type { IceMember } from './ice-value.js';
+import { isPlainObject } from './value-kinds.js';
 
 /** One data member of an Ice class. */
 export interface IceMemberSpec {
@@ -84,11 +85,4 @@ function asOptions(spec: IceClassSpec, args: readonly unknown[]): Record<string,
   const first = spec.members[0];
   if (first !== undefined && typeof first.type === 'object' && 'dict' in first.type) return null;
   throw new Error(`unknown member(s) ${unknown.map((k) => `'${k}'`).join(', ')} for ${spec.typeId}`);
-}
-
-/** True for `{…}` literals and null-prototype objects (not arrays, class instances, Maps). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

@@ -35,14 +35,25 @@ import {
 export interface IcePrintOptions {
   /**
    * Print the OMERO 4.4/5.0 text of seed 002 / Permissions.rst: EventContext without `sudoerId`,
-   * `sudoerName`, `adminPrivileges` and Permissions without `_extendedRestrictions`. Default `false`.
+   * `sudoerName`, `adminPrivileges` and Permissions without `_extendedRestrictions`. Default: the
+   * process-wide layout of {@link setDefaultIceLayout} (`false` unless a shell chose the seed's).
    */
   readonly legacy?: boolean;
 }
 
+let defaultLegacy = false;
+
+/**
+ * Sets the layout used when a caller does not choose one: `String(ec)`, `console.log(ec)` and the
+ * shell's `print(ec)` then agree (the shell's `--format seed` / `.format current`).
+ */
+export function setDefaultIceLayout(layout: 'seed' | 'current'): void {
+  defaultLegacy = layout === 'seed';
+}
+
 /** Prints `value` the way Python's Ice 3.6 binding prints it. Never adds a trailing newline. */
 export function iceStringify(value: unknown, options: IcePrintOptions = {}): string {
-  const describeOptions: IceDescribeOptions = { legacy: options.legacy ?? false };
+  const describeOptions: IceDescribeOptions = { legacy: options.legacy ?? defaultLegacy };
   const printOne = (item: unknown): string | undefined =>
     isIceDescribable(item) ? printTop(item, describeOptions) : undefined;
   return printOne(value) ?? pyRepr(value, printOne);

@@ -3,6 +3,7 @@
  * {@link IceValue}s. Used by every generic describer (sys, cmd, exceptions, model objects).
  */
 import type { IceValue } from './ice-value.js';
+import { isMap, isSet } from './value-kinds.js';
 
 /** Scalar Slice kinds. `long` covers Slice `int` and `long`; `double` covers `float` and `double`. */
 export type IceScalarType = 'string' | 'bool' | 'long' | 'double' | 'enum' | 'proxy';
@@ -61,11 +62,11 @@ export function iceDefault(type: IceType): unknown {
 }
 
 function isIterableCollection(value: unknown): boolean {
-  return Array.isArray(value) || value instanceof Set;
+  return Array.isArray(value) || isSet(value);
 }
 
 function dictEntries(value: unknown): Array<readonly [unknown, unknown]> | null {
-  if (value instanceof Map) return Array.from(value.entries());
+  if (isMap(value)) return Array.from(value.entries());
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return Object.entries(value);
   }

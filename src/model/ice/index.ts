@@ -1,5 +1,5 @@
 /** Ice printing: `iceStringify`, the describe protocol, Python repr helpers. */
-export { iceStringify, type IcePrintOptions } from './ice-print.js';
+export { iceStringify, setDefaultIceLayout, type IcePrintOptions } from './ice-print.js';
 export {
   ICE_DESCRIBE,
   isIceDescribable,
@@ -10,7 +10,8 @@ export {
   type IceValue,
 } from './ice-value.js';
 export { toIceValue, objectType, seqType, dictType, iceDefault, type IceType, type IceScalarType } from './ice-type.js';
-export { iceClass, member, describeMembers, initMembers, isPlainObject, type IceClassSpec, type IceMemberSpec } from './ice-members.js';
+export { iceClass, member, describeMembers, initMembers, type IceClassSpec, type IceMemberSpec } from './ice-members.js';
+export { isPlainObject, isMap, isSet, isDate, isAnyError } from './value-kinds.js';
 export { IceData, type IceDataClass } from './ice-data.js';
 export { IceOutput } from './ice-output.js';
 export { pyRepr, type DescribablePrinter } from './py-repr.js';

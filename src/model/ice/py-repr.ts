@@ -4,6 +4,7 @@
  * object numbering, as Python's list repr does (reference omero-api.md §5.3).
  */
 import { pythonFloat, pythonStrRepr } from './py-format.js';
+import { isAnyError, isMap, isPlainObject, isSet } from './value-kinds.js';
 
 /** Prints one Ice-printable value; supplied by the Ice printer. */
 export type DescribablePrinter = (value: unknown) => string | undefined;
@@ -34,15 +35,14 @@ function reprValue(value: unknown, printIce: DescribablePrinter, active: Set<obj
 function reprContainer(value: object, printIce: DescribablePrinter, active: Set<object>): string {
   const item = (v: unknown): string => reprValue(v, printIce, active);
   if (Array.isArray(value)) return `[${value.map(item).join(', ')}]`;
-  if (value instanceof Set) {
+  if (isSet(value)) {
     return value.size === 0 ? 'set()' : `{${Array.from(value, item).join(', ')}}`;
   }
-  if (value instanceof Map) {
+  if (isMap(value)) {
     return `{${Array.from(value, ([k, v]) => `${item(k)}: ${item(v)}`).join(', ')}}`;
   }
-  if (value instanceof Error) return `${value.name}(${pythonStrRepr(value.message)})`;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) {
+  if (isAnyError(value)) return `${value.name}(${pythonStrRepr(value.message)})`;
+  if (isPlainObject(value)) {
     return `{${Object.entries(value).map(([k, v]) => `${pythonStrRepr(k)}: ${item(v)}`).join(', ')}}`;
   }
   return String(value);

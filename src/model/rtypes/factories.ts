@@ -14,6 +14,7 @@ import { RSetI } from './r-set-i.js';
 import { RStringI } from './r-string-i.js';
 import { RTimeI } from './r-time-i.js';
 import type { RType } from './r-type.js';
+import { isDate } from '../ice/value-kinds.js';
 
 /** `rstring(v)`: null/undefined → `rstring('')`; an RString passes through; other values → `String(v)`. */
 export function rstring(value?: unknown): RStringI {
@@ -44,7 +45,7 @@ export function rtime(value: number | bigint | string | Date | RTimeI | null | u
 export function rtime(value: number | bigint | string | Date | RTimeI | null | undefined): RTimeI | null {
   if (value === null || value === undefined) return null;
   if (value instanceof RTimeI) return value;
-  return new RTimeI(value instanceof Date ? value.getTime() : value);
+  return new RTimeI(isDate(value) ? value.getTime() : value);
 }
 
 /** `rbool(v)`: null/undefined → null; otherwise the truthiness of `v`. */

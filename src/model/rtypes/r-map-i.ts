@@ -2,6 +2,7 @@
 import { iceClass, member } from '../ice/ice-members.js';
 import { dictType, objectType } from '../ice/ice-type.js';
 import { RType, rtypeItemEquals } from './r-type.js';
+import { isMap } from '../ice/value-kinds.js';
 
 /** Contents of an RMap: string keys, rtype (or null) values. */
 export type RTypeDict = Record<string, RType | null>;
@@ -15,7 +16,7 @@ export class RMapI extends RType<RTypeDict> {
   /** Copies `arg` (object or Map) and then `extra`; values must be rtypes or null. */
   constructor(arg?: RTypeDict | Map<string, RType | null> | null, extra?: RTypeDict) {
     const dict: RTypeDict = {};
-    const entries = [...(arg instanceof Map ? arg.entries() : Object.entries(arg ?? {})), ...Object.entries(extra ?? {})];
+    const entries = [...(isMap(arg) ? (arg as Map<string, RType | null>).entries() : Object.entries(arg ?? {})), ...Object.entries(extra ?? {})];
     for (const [key, value] of entries) {
       if (typeof key !== 'string') throw new Error(`Key of wrong type: ${typeof key}`);
       if (value !== null && !(value instanceof RType)) throw new Error(`Value of wrong type: ${typeof value}`);

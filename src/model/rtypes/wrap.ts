@@ -7,7 +7,7 @@
  * Non-integral numbers give an RFloat, as Python's `float` does.
  */
 import { ClientError } from '../exceptions/client-error.js';
-import { isPlainObject } from '../ice/ice-members.js';
+import { isDate, isMap, isPlainObject, isSet } from '../ice/value-kinds.js';
 import { IObject } from '../objects/i-object.js';
 import { rbool, rfloat, rlist, rlong, rmap, rset, rstring, rtime } from './factories.js';
 import { RCollection } from './r-collection.js';
@@ -36,11 +36,11 @@ export function rtype(value: unknown): RType | null {
   if (typeof value === 'bigint') return rlong(value);
   if (typeof value === 'number') return Number.isInteger(value) ? rlong(value) : rfloat(value);
   if (typeof value === 'string') return rstring(value);
-  if (value instanceof Date) return rtime(value);
+  if (isDate(value)) return rtime(value);
   if (value instanceof IObject) return robject(value);
   if (Array.isArray(value)) return rlist(value as RType[]);
-  if (value instanceof Set) return rset([...(value as Set<RType>)]);
-  if (value instanceof Map || isPlainObject(value)) return rmap(value as RTypeDict);
+  if (isSet(value)) return rset([...(value as Set<RType>)]);
+  if (isMap(value) || isPlainObject(value)) return rmap(value as RTypeDict);
   throw new ClientError(`Cannot handle conversion from: ${describe(value)}`);
 }
 
@@ -54,16 +54,16 @@ function wrapWith(value: unknown, cache: Map<object, RType>): RType | null {
   if (typeof value !== 'object' || value instanceof RType) return rtype(value);
   const cached = cache.get(value);
   if (cached !== undefined) return cached;
-  if (Array.isArray(value) || value instanceof Set) {
-    const result = value instanceof Set ? rset() : rlist();
+  if (Array.isArray(value) || isSet(value)) {
+    const result = isSet(value) ? rset() : rlist();
     cache.set(value, result);
     for (const item of value) result._val.push(wrapWith(item, cache) as RType);
     return result;
   }
-  if (value instanceof Map || isPlainObject(value)) {
+  if (isMap(value) || isPlainObject(value)) {
     const result = rmap();
     cache.set(value, result);
-    const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+    const entries = isMap(value) ? [...value.entries()] : Object.entries(value);
     for (const [key, item] of entries) result.put(String(key), wrapWith(item, cache));
     return result;
   }
@@ -90,13 +90,13 @@ function unwrapWith(value: unknown, cache: Map<object, unknown>): unknown {
     for (const item of items) result.push(unwrapWith(item, cache));
     return result;
   }
-  if (value instanceof Set) {
+  if (isSet(value)) {
     const result = new Set<unknown>();
     cache.set(value, result);
     for (const item of value) result.add(unwrapWith(item, cache));
     return result;
   }
-  if (value instanceof Map) {
+  if (isMap(value)) {
     const result = new Map<unknown, unknown>();
     cache.set(value, result);
     for (const [key, item] of value) result.set(unwrapWith(key, cache), unwrapWith(item, cache));

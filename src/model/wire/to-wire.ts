@@ -2,7 +2,7 @@
  * `toWire(value)`: encodes any graph of model-layer values into the JSON-compatible wire format
  * (see wire-format.ts), preserving classes, shared references and cycles.
  */
-import { isPlainObject } from '../ice/ice-members.js';
+import { isAnyError, isDate, isMap, isPlainObject, isSet } from '../ice/value-kinds.js';
 import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
 import { wireNameOf } from './wire-registry.js';
 
@@ -26,15 +26,15 @@ function countReferences(root: unknown, counts: Map<object, number>): void {
 
 function children(value: object): unknown[] {
   if (Array.isArray(value)) return [...value];
-  if (value instanceof Map) return [...value].flat();
-  if (value instanceof Set) return [...value];
-  if (value instanceof Date) return [];
+  if (isMap(value)) return [...value].flat();
+  if (isSet(value)) return [...value];
+  if (isDate(value)) return [];
   return fieldNames(value).map((key) => (value as Record<string, unknown>)[key]);
 }
 
 function fieldNames(value: object): string[] {
   const names = Object.keys(value);
-  if (value instanceof Error) {
+  if (isAnyError(value)) {
     for (const hidden of ERROR_HIDDEN_FIELDS) {
       if (Object.hasOwn(value, hidden) && !names.includes(hidden)) names.push(hidden);
     }
@@ -83,12 +83,12 @@ class Encoder {
       const items = value.map((item) => this.encode(item));
       return tag === undefined ? items : { $a: items, $id: tag };
     }
-    if (value instanceof Date) return withId({ $d: value.getTime() });
-    if (value instanceof Map) return withId({ $m: [...value].map(([k, v]) => [this.encode(k), this.encode(v)]) });
-    if (value instanceof Set) return withId({ $s: [...value].map((item) => this.encode(item)) });
+    if (isDate(value)) return withId({ $d: value.getTime() });
+    if (isMap(value)) return withId({ $m: [...value].map(([k, v]) => [this.encode(k), this.encode(v)]) });
+    if (isSet(value)) return withId({ $s: [...value].map((item) => this.encode(item)) });
     const name = className(value);
     if (name !== undefined) return withId({ $c: name, f: this.#fields(value) });
-    if (value instanceof Error) {
+    if (isAnyError(value)) {
       const builtin = Object.hasOwn(BUILTIN_ERRORS, value.constructor.name) ? value.constructor.name : 'Error';
       return withId({ $e: builtin, f: this.#fields(value) });
     }

@@ -9,7 +9,7 @@ import { ANNOTATION_LINKS, LINKS, ORPHAN_DELETED_ANNOTATIONS } from './graph-sch
 import { GraphSet, type GraphRow, type LinkRow } from './graph-set.js';
 import { linksAt, loadRows } from './graph-store.js';
 import { deleteRows } from './graph-writes.js';
-import { targetEntity, targetIds } from './target-objects.js';
+import { targetEntity, targetEntries, targetIds } from './target-objects.js';
 
 const GROUP = entityDef('ExperimenterGroup');
 
@@ -33,7 +33,7 @@ export async function runChmod2(call: CallContext, request: Chmod2): Promise<Chm
   }
   const included = new GraphSet();
   const deleted = new GraphSet();
-  for (const [key, value] of Object.entries(request.targetObjects ?? {})) {
+  for (const [key, value] of targetEntries(request.targetObjects)) {
     targetEntity(key, (d) => d === GROUP);
     for (const gid of new Set(targetIds(key, value))) {
       const row = await call.trx('experimentergroup').select('id', 'permissions').where({ id: gid }).first();

@@ -1,4 +1,4 @@
-import type { TargetObjects } from '../../model/index.js';
+import { isMap, type TargetObjects } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
 import { findEntity, type EntityDef } from '../db/entities.js';
 import { canReadRow } from '../security/index.js';
@@ -28,6 +28,15 @@ export function targetIds(key: string, ids: unknown): number[] {
 }
 
 /**
+ * The entries of `targetObjects`: a dictionary as Python sends it, or a Map (typed as
+ * `new Map([['Project', [1]]])` in the shell, which the wire keeps a Map).
+ */
+export function targetEntries(targets: TargetObjects | Map<unknown, unknown> | null | undefined): Array<[string, unknown]> {
+  if (isMap(targets)) return [...targets].map(([k, v]) => [String(k), v]);
+  return Object.entries(targets ?? {});
+}
+
+/**
  * The rows a request targets. Every one must exist and be readable by the caller in the command's
  * group context (reference permissions §2): otherwise the whole request fails with
  * "cannot read all the specified objects of class …" — nonexistent and unreadable look the same.
@@ -35,7 +44,7 @@ export function targetIds(key: string, ids: unknown): number[] {
 export async function resolveTargets(call: CallContext, targets: TargetObjects | null | undefined): Promise<GraphSet> {
   const result = new GraphSet();
   const scope = await call.scope();
-  for (const [key, value] of Object.entries(targets ?? {})) {
+  for (const [key, value] of targetEntries(targets)) {
     const def = targetEntity(key);
     const ids = [...new Set(targetIds(key, value))];
     const rows = await loadRows(call.trx, def, ids);

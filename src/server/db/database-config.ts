@@ -15,6 +15,12 @@ export type DatabaseConfig =
       readonly dataDir?: string;
       /** A `dumpDataDir()` tarball to start from instead of running initdb (fast test setup). */
       readonly loadDataDir?: Blob;
+      /**
+       * Whether a missing `dataDir` may be created. `databaseConfigFromEnv` says false, so that a
+       * command pointed at the wrong OMERO_USERDIR fails with a message instead of silently making
+       * a second, empty database; `omero db init` and `omero demo` set it. Default true.
+       */
+      readonly create?: boolean;
     };
 
 /**
@@ -24,7 +30,7 @@ export type DatabaseConfig =
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.OMERO_DB_URL;
   if (url) return { kind: 'pg', url };
-  return { kind: 'pglite', dataDir: omeroDirs(env).dbDir };
+  return { kind: 'pglite', dataDir: omeroDirs(env).dbDir, create: false };
 }
 
 /** A one-line description of a database for messages, without any password. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig } from './database-config.js';
 import { PgliteLock } from './pglite-lock.js';
@@ -51,6 +52,12 @@ function warnUnlessConnectionError(message: unknown): void {
 
 async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<Database> {
   const [{ PGlite }, { PgliteKnexClient }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-client.js')]);
+  if (config.dataDir && config.create === false && !existsSync(config.dataDir)) {
+    throw new Error(
+      `there is no database at ${config.dataDir}: run \`omero db init\` (or \`npm start\` for the demo) to create it, ` +
+        'or point OMERO_USERDIR at the directory that holds one (or OMERO_DB_URL at a PostgreSQL server)',
+    );
+  }
   const lock = config.dataDir ? await PgliteLock.acquire(config.dataDir, LOCK_WAIT_MS) : null;
   try {
     const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });

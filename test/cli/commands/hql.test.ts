@@ -106,5 +106,22 @@ for (const engine of ENGINES) {
         assert.ok(help.stdout.includes(text), `help lacks ${text}:\n${help.stdout}`);
       }
     });
+
+    it('an empty result says on stderr where the caller could read rows, counting only readable ones', async () => {
+      // user-3's projects: "user-3 project" in read-only-1 (user-2 reads it), "user-3 secret" in
+      // private-3 (user-2 is no member): only the first is counted.
+      expectRun(await env.as('user-2', ['hql', '--style', 'csv', "select p from Project p where p.name like 'user-3%'"]), {
+        status: 0,
+        stdout: '#\n',
+        stderr: 'Nothing found in group private-1; 1 row you may read is in read-only-1 (1): add --all to search all your groups\n',
+      });
+      expectRun(await env.as('user-2', ['hql', '--all', '--style', 'csv', "select p.name from Project p where p.name like 'user-3%'"]), { status: 0, stderr: '' });
+      expectRun(await env.as('user-2', ['hql', '--style', 'csv', "select p from Project p where p.name = 'nowhere'"]), { status: 0, stderr: '' });
+      // Projections name no group: the hint still says where to look.
+      expectRun(await env.as('user-2', ['hql', '--style', 'csv', "select p.id from Project p where p.name like 'user-3%'"]), {
+        status: 0,
+        stderr: 'Nothing found in group private-1; 1 row you may read is in your other groups: add --all to search all your groups\n',
+      });
+    });
   });
 }

@@ -61,11 +61,6 @@ describe('omero user / group command lines refused before connecting (rc 2)', ()
     await refused(['group', 'frob'], "argument <subcommand>: invalid choice: 'frob'\n\nchoose from:\n\tadd, adduser, copyusers, info, list, listusers, perms, removeuser", 'omero group');
   });
 
-  it('group perms requires --perms or --type (OMERO would silently apply private)', async () => {
-    await refused(['group', 'perms', '--name', 'g'], 'one of the arguments --perms --type is required');
-    await refused(['group', 'perms', '--id', '3'], 'one of the arguments --perms --type is required');
-  });
-
   it('subcommands without login arguments refuse them; unknown options are refused', async () => {
     await refused(['user', 'info', '-s', 'localhost'], /omero user info: error: unrecognized arguments: -s/);
     await refused(['user', 'listgroups', '-u', 'root'], /omero user listgroups: error: unrecognized arguments: -u/);

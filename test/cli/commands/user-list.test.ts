@@ -96,12 +96,14 @@ for (const engine of ENGINES) {
       assert.deepEqual(await order('--sort-by-id'), ['0', '1', '2', '3', '4']);
     });
 
-    it('keeps argparse quirks: default flags never conflict; two real sort flags do', async () => {
-      // --sort-by-id and --long are defaults, so argparse lets them through; the other flag wins.
-      const r = await env.root(['user', 'list', '--sort-by-id', '--sort-by-login', '--long', '--count', '--style', 'csv']);
+    it('keeps argparse quirks: --sort-by-id never conflicts; two real sort flags do, and --count with --long', async () => {
+      // --sort-by-id is the default, so argparse lets it through; the other flag wins.
+      const r = await env.root(['user', 'list', '--sort-by-id', '--sort-by-login', '--count', '--style', 'csv']);
       expectRun(r, { status: 0 });
       assert.deepEqual(ids(r.stdout), ['3', '4', '2', '1', '0']);
       assert.equal(csvRows(r.stdout)[0]!.at(-1), '# group ownerships');
+      expectUsageError(await env.root(['user', 'list', '--count', '--long']), 'omero user list', 'argument --long: not allowed with argument --count');
+      expectUsageError(await env.root(['user', 'list', '--long', '--count']), 'omero user list', 'argument --count: not allowed with argument --long');
       expectUsageError(await env.root(['user', 'list', '--sort-by-login', '--sort-by-email']), 'omero user list',
         'argument --sort-by-email: not allowed with argument --sort-by-login');
       expectUsageError(await env.root(['user', 'list', '--style', 'yaml']), 'omero user list',
