@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
-import { isSecretLine } from './history-filter.js';
+import { HistoryFilter } from './history-filter.js';
 import { PRELOADED, seedContext } from './shell-context.js';
 import { formatError, formatValue, isError, pythonPrintText, pythonRepr, type WriterOptions } from './shell-writer.js';
 import { captureEvalErrors } from './eval-errors.js';
@@ -19,6 +19,8 @@ export interface InteractiveOptions {
   readonly writer: WriterOptions;
   /** A line printed before the first prompt. */
   readonly banner: string;
+  /** The login password, when the shell had one: its history never keeps a line holding it. */
+  readonly password?: string | null;
 }
 
 /**
@@ -74,9 +76,11 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   if (o.historyFile) {
     mkdirSync(dirname(o.historyFile), { recursive: true, mode: 0o700 });
     r.setupHistory(o.historyFile, () => undefined);
+    // The key is read per line: `client.createSession(...)` in the REPL gives the client a new one.
+    const filter = new HistoryFilter(() => [o.password, o.client?.getSessionInfo()?.key]);
     r.on('history', () => {
       const h = (r as unknown as { history: string[] }).history;
-      if (h.length > 0 && isSecretLine(h[0]!)) h.shift();
+      if (h.length > 0 && filter.isSecret(h[0]!)) h.shift();
     });
   }
   return new Promise((resolve) => r.on('exit', () => resolve()));

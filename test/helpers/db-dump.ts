@@ -24,14 +24,22 @@ export async function dumpDatabase(knex: Knex, except: readonly string[] = []): 
   return dump;
 }
 
-/** Opens `config` just long enough to dump it (the embedded database only while no CLI holds it). */
-export async function dumpDatabaseAt(config: DatabaseConfig, except: readonly string[] = []): Promise<DatabaseDump> {
+/**
+ * Opens `config` just long enough to run `use` on it (the embedded database only while no CLI
+ * holds it): tests set a session's times this way instead of waiting, and plant controls.
+ */
+export async function withDatabaseAt<T>(config: DatabaseConfig, use: (knex: Knex) => Promise<T>): Promise<T> {
   const db = await openDatabase(config.kind === 'pg' ? { ...config, poolMax: 1 } : config);
   try {
-    return await dumpDatabase(db.knex, except);
+    return await use(db.knex);
   } finally {
     await db.close();
   }
+}
+
+/** Opens `config` just long enough to dump it (the embedded database only while no CLI holds it). */
+export function dumpDatabaseAt(config: DatabaseConfig, except: readonly string[] = []): Promise<DatabaseDump> {
+  return withDatabaseAt(config, (knex) => dumpDatabase(knex, except));
 }
 
 /** The tables whose rows differ between two dumps (empty when identical). */

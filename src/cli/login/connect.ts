@@ -19,6 +19,8 @@ export interface Connection {
   readonly user: string;
   readonly action: LoginAction;
   readonly store: SessionStore;
+  /** The password this login typed or read, if it made a new session (the shell keeps it out of its history). */
+  readonly password?: string;
 }
 
 /** Dependencies a test may replace, and what only `login` asks for. */
@@ -147,7 +149,7 @@ async function createSession(
     }
     const props = sessionProps(args.group, host, user, explicitPort, timeout);
     const idle = timeout === null ? null : applyLoginTimeout(client, timeout, io);
-    return finish(io, store, client, 'Created', host, port, user, quiet, props, idle);
+    return { ...(await finish(io, store, client, 'Created', host, port, user, quiet, props, idle)), password };
   }
 }
 
