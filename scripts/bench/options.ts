@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, type EngineName } from './engines.js';
 
-export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk'] as const;
+export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'security'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** A size per engine: the embedded database is several times slower, so some runs are shorter there. */
@@ -32,6 +32,8 @@ export interface BenchSizes {
   readonly bulkApiPasswordUsers: PerEngine<number>;
   /** `omero user add` processes run (extrapolated). */
   readonly bulkCliProcesses: PerEngine<number>;
+  /** Refused logins timed per name in the security timing benchmark. */
+  readonly securityAttempts: number;
 }
 
 const FULL: BenchSizes = {
@@ -47,6 +49,7 @@ const FULL: BenchSizes = {
   bulkApiUsers: { postgres: 10_000, pglite: 2_000 },
   bulkApiPasswordUsers: { postgres: 200, pglite: 50 },
   bulkCliProcesses: { postgres: 100, pglite: 25 },
+  securityAttempts: 40,
 };
 
 const QUICK: BenchSizes = {
@@ -62,6 +65,7 @@ const QUICK: BenchSizes = {
   bulkApiUsers: { postgres: 20, pglite: 20 },
   bulkApiPasswordUsers: { postgres: 3, pglite: 3 },
   bulkCliProcesses: { postgres: 2, pglite: 2 },
+  securityAttempts: 4,
 };
 
 export interface BenchOptions {
