@@ -1,6 +1,7 @@
 /**
  * Keyring selection (node-ecosystem §2) and the keyring layout, against an injected fake
- * `@napi-rs/keyring` (this machine has no D-Bus, so the real one always falls back).
+ * `@napi-rs/keyring` that can also fail and hang on demand; real-keyring.test.ts runs the real
+ * module against a real Secret Service.
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
