@@ -14,8 +14,9 @@ export function isSecretLine(line: string): boolean {
 /**
  * The shell's history filter. Patterns alone miss `pw = 'hunter2'`, so it also matches the
  * secrets the shell itself knows (the login password, every session key it has held) anywhere
- * in the line: as typed, case folded, without its punctuation, and as the value of the line's string literals, one by one
- * and joined (which catches `'hun' + 'ter2'` and escapes such as `'hun\x74er2'`).
+ * in the line: as typed, case folded, without its punctuation (a key without its dashes), and in
+ * the values of the line's string literals, one by one and joined (which catches
+ * `'hun' + 'ter2'` and escapes such as `'hun\x74er2'`).
  */
 export class HistoryFilter {
   readonly #secrets = new Set<string>();
