@@ -8,7 +8,8 @@ if [ "$#" -gt 0 ]; then files=("$@"); else mapfile -t files < <(find test -name 
 if [ "${#files[@]}" -eq 0 ]; then echo "no test files found" >&2; exit 1; fi
 # OMERO_TEST_REQUIRE=postgres,slapd,keyring (.ci/run): suites needing these fail instead of skipping.
 # A misspelt name would silently require nothing, so refuse it.
-for need in ${OMERO_TEST_REQUIRE//,/ }; do
+required="${OMERO_TEST_REQUIRE:-}"
+for need in ${required//,/ }; do
   case "$need" in
     postgres | slapd | keyring) ;;
     *) echo "OMERO_TEST_REQUIRE: unknown requirement '$need' (known: postgres, slapd, keyring)" >&2; exit 2 ;;
