@@ -1,7 +1,11 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { DatabaseConfig } from '../../src/server/db/database-config.js';
+import type { Transport } from '../../src/client/transport/transport.js';
 import { OmeroServer } from '../../src/server/omero-server.js';
-import type { ServerRequest } from '../../src/server/server-request.js';
+
+/** What a client sends and gets back, named through the Transport so as to follow the contract wherever it lives. */
+export type ServerRequest = Parameters<Transport['request']>[0];
+export type ServerReply = ReturnType<Transport['request']>;
 
 /** A raw SQL statement for the test's direct look at the database (test/helpers/sql-probe.ts). */
 export interface SqlRequest {

@@ -1,9 +1,7 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { Transport } from '../../src/client/transport/transport.js';
-import { requestBlocking } from '../../src/client/transport/worker-transport.js';
 import type { DatabaseConfig } from '../../src/server/db/database-config.js';
-import type { ServerReply, ServerRequest } from '../../src/server/server-request.js';
-import type { SqlRequest } from './sql-probe-worker.js';
+import type { ServerReply, ServerRequest, SqlRequest } from './sql-probe-worker.js';
 import { startTsWorker } from './ts-worker.js';
 
 /** One row of a direct SQL query, as JSON (dates as ISO strings, bigints as strings). */
@@ -12,8 +10,10 @@ export type SqlRow = Record<string, unknown>;
 /**
  * A blocking transport to the real OmeroServer in a test thread that also answers direct SQL, so
  * that suites check outcomes in the database's rows (owner, group, links) rather than in the
- * reply, on PGlite too (its database exists only inside the server's thread). It speaks
- * WorkerTransport's blocking protocol (`requestBlocking`).
+ * reply, on PGlite too (its database exists only inside the server's thread). It speaks the
+ * server thread's blocking protocol (the thread bumps a shared counter after each reply), kept
+ * here rather than borrowed from src/client/transport so that it does not follow that code's
+ * changes of shape.
  */
 export class SqlProbeTransport implements Transport {
   readonly #worker: Worker;
@@ -38,9 +38,24 @@ export class SqlProbeTransport implements Transport {
     return reply.value!;
   }
 
+  /** The probe's calls are never abandoned halfway: nothing to cancel. */
+  cancel(): void {}
+
   #send(request: ServerRequest | SqlRequest | { op: 'shutdown' }): unknown {
     if (this.#closed) throw new Error('the probe transport is closed');
-    return requestBlocking(this.#worker, this.#flag, request);
+    const { port1, port2 } = new MessageChannel();
+    this.#worker.postMessage({ port: port2, request }, [port2]);
+    try {
+      for (;;) {
+        // The counter is read before looking, so a reply posted in between still wakes the wait.
+        const seen = Atomics.load(this.#flag, 0);
+        const reply = receiveMessageOnPort(port1);
+        if (reply) return reply.message;
+        Atomics.wait(this.#flag, 0, seen, 1000);
+      }
+    } finally {
+      port1.close();
+    }
   }
 
   close(): void {

@@ -55,7 +55,21 @@ export class WorkerTransport implements Transport {
   }
 
   #send(request: ServerRequest | { op: 'shutdown' }): ServerReply {
-    return requestBlocking(this.#worker, this.#flag, request) as ServerReply;
+    const { port1, port2 } = new MessageChannel();
+    this.#worker.postMessage({ port: port2, request }, [port2]);
+    try {
+      for (;;) {
+        // Read the counter before looking for the reply: a reply posted after the look bumps it,
+        // so the wait below returns at once instead of missing the wake-up.
+        const seen = Atomics.load(this.#flag, 0);
+        const m = receiveMessageOnPort(port1);
+        if (m) return m.message as ServerReply;
+        if (Atomics.load(this.#flag, 1) === 1) throw new ClientError('The server thread failed to start (see the error above)');
+        Atomics.wait(this.#flag, 0, seen, 1000);
+      }
+    } finally {
+      port1.close();
+    }
   }
 
   /** Closes the database cleanly (PGlite flushes and releases its lock), then stops the worker. */
@@ -72,27 +86,4 @@ export class WorkerTransport implements Transport {
 
 function extensionOf(url: string): string {
   return url.endsWith('.ts') ? '.ts' : '.js';
-}
-
-/**
- * Posts `request` with a reply port to `worker` and blocks until the reply arrives. The worker
- * bumps `flag[0]` after each reply and sets `flag[1]` when it failed before it could reply (the
- * protocol of the server thread; the tests' SQL probe thread speaks it too).
- */
-export function requestBlocking(worker: Worker, flag: Int32Array, request: unknown): unknown {
-  const { port1, port2 } = new MessageChannel();
-  worker.postMessage({ port: port2, request }, [port2]);
-  try {
-    for (;;) {
-      // Read the counter before looking for the reply: a reply posted after the look bumps it,
-      // so the wait below returns at once instead of missing the wake-up.
-      const seen = Atomics.load(flag, 0);
-      const m = receiveMessageOnPort(port1);
-      if (m) return m.message;
-      if (Atomics.load(flag, 1) === 1) throw new ClientError('The server thread failed to start (see the error above)');
-      Atomics.wait(flag, 0, seen, 1000);
-    }
-  } finally {
-    port1.close();
-  }
 }
