@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, type EngineName } from './engines.js';
 
-export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'load'] as const;
+export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'load', 'security'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** A size per engine: the embedded database is several times slower, so some runs are shorter there. */
@@ -35,6 +35,8 @@ export interface BenchSizes {
   /** Concurrent clients of the load benchmark, and the queries each makes. */
   readonly loadClients: PerEngine<number>;
   readonly loadQueries: number;
+  /** Refused logins timed per name in the security timing benchmark. */
+  readonly securityAttempts: number;
 }
 
 const FULL: BenchSizes = {
@@ -52,6 +54,7 @@ const FULL: BenchSizes = {
   bulkCliProcesses: { postgres: 100, pglite: 25 },
   loadClients: { postgres: 64, pglite: 16 },
   loadQueries: 1000,
+  securityAttempts: 40,
 };
 
 const QUICK: BenchSizes = {
@@ -69,6 +72,7 @@ const QUICK: BenchSizes = {
   bulkCliProcesses: { postgres: 2, pglite: 2 },
   loadClients: { postgres: 4, pglite: 2 },
   loadQueries: 10,
+  securityAttempts: 4,
 };
 
 export interface BenchOptions {

@@ -5,6 +5,7 @@ import { benchBulk, type BulkResult } from './bulk.js';
 import { benchLoad, type LoadResult } from './load.js';
 import { benchPerCall, type PerCallResult } from './per-call.js';
 import { benchScale, type ScaleResult } from './scale.js';
+import { benchSecurityTiming, type SecurityTimingResult } from './security-timing.js';
 import { benchStartup, type StartupEngineResult } from './startup.js';
 
 /** What each section runs per engine, and how its result becomes report tables. */
@@ -131,10 +132,30 @@ const load: SectionRunner<LoadResult> = {
   ],
 };
 
+const security: SectionRunner<SecurityTimingResult> = {
+  description:
+    'Security timing (moved out of the tests, issue 16): refused logins of a known name with a wrong password vs an unknown name (medians, interleaved), and how fast the session store falls back to files when the keyring hangs',
+  target: 'known/unknown login time within 0.5–2×; keyring fallback ≤ 1000 ms with a 50 ms probe deadline',
+  run: (engine, o) => benchSecurityTiming(engine, { attempts: o.sizes.securityAttempts, pgUrl: o.pgUrl, log: o.log }),
+  tables: (engine, r) => [
+    {
+      title: `6. Security timing on ${engine} (${r.attempts} refused logins per name)`,
+      headers: ['measure', 'value', 'target'],
+      rows: [
+        ['refused login, known name (median ms)', r.knownMedianMs, ''],
+        ['refused login, unknown name (median ms)', r.unknownMedianMs, ''],
+        ['known / unknown', times(r.ratio), `${r.ratioTarget[0]}–${r.ratioTarget[1]}×: ${r.ratio >= r.ratioTarget[0] && r.ratio <= r.ratioTarget[1] ? 'met' : 'NOT met'}`],
+        ['keyring fallback when it hangs (ms)', r.keyringFallbackMs, `≤ ${r.keyringTargetMs} ms: ${verdict(r.keyringFallbackMs, r.keyringTargetMs)}`],
+      ],
+    },
+  ],
+};
+
 export const SECTION_RUNNERS: Record<SectionName, SectionRunner<any>> = {
   startup,
   perCall,
   scale,
   bulk,
   load,
+  security,
 };

@@ -4,7 +4,7 @@ import { setDefaultIceLayout } from '../model/index.js';
 import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
 import { HISTORY_SIZE, HistoryFile } from './history-file.js';
-import { isSecretLine } from './history-filter.js';
+import { HistoryFilter } from './history-filter.js';
 import { nameCache } from './name-cache.js';
 import { QueryHints } from './query-hints.js';
 import { SessionKeeper, isSessionEnded } from './session-keeper.js';
@@ -27,8 +27,11 @@ export interface InteractiveOptions {
   readonly banner: string;
   /** The server's name for messages (`user-2@localhost`). Default `localhost`. */
   readonly host?: string;
-  /** A password the user already gave (OMERO_PASSWORD), used to log in again without asking. */
-  readonly password?: string;
+  /**
+   * The login password, when the shell had one (typed at login, or OMERO_PASSWORD): used to log
+   * in again without asking, and its history never keeps a line holding it.
+   */
+  readonly password?: string | null;
   /** Where hints go (the empty-result hint). Default standard error. */
   readonly hints?: { write(s: string): unknown };
 }
@@ -184,7 +187,9 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     whoami: () => whoami(client, host),
     login,
   });
-  if (o.historyFile) keepHistory(r, new HistoryFile(o.historyFile), () => asking);
+  // The key is read per line: a login again in place (or `client.createSession(...)`) brings a new one.
+  const secrets = new HistoryFilter(() => [o.password, client?.getSessionInfo()?.key]);
+  if (o.historyFile) keepHistory(r, new HistoryFile(o.historyFile), secrets, () => asking);
   return new Promise((resolve) =>
     r.on('exit', () => {
       keeper?.stop();
@@ -194,12 +199,12 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
 }
 
 /** Loads the history and saves it after each line, leaving out secrets and answers to questions. */
-function keepHistory(r: REPLServer, file: HistoryFile, asking: () => boolean): void {
+function keepHistory(r: REPLServer, file: HistoryFile, secrets: HistoryFilter, asking: () => boolean): void {
   const history = (r as unknown as { history?: string[] }).history;
   if (!history) return;
   history.splice(0, history.length, ...file.load());
   r.on('history', (h: string[]) => {
-    if (h.length > 0 && (asking() || isSecretLine(h[0]!))) h.shift();
+    if (h.length > 0 && (asking() || secrets.isSecret(h[0]!))) h.shift();
     if (asking()) return;
     const failed = file.save(h);
     if (failed) r.output.write(`(history not saved: ${failed.message})\n`);

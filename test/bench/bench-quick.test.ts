@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
  * JSON with every section, each engine either measured or skipped with a reason.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SECTIONS = ['startup', 'perCall', 'scale', 'bulk'] as const;
+const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'security'] as const;
 
 describe('npm run bench -- --quick', () => {
   const dir = mkdtempSync(join(tmpdir(), 'omero-bench-test-'));

@@ -4,7 +4,8 @@
  * arguments (100 KB strings, RTL/emoji/combining text, control characters, SQL/HQL/LIKE/LDAP
  * metacharacters, out-of-range and negative numbers, nonsense permissions). Each run must exit
  * ≠ 0 with a message on stderr, no stack trace and no InternalException, within its time limit;
- * and the database (every table, ordered) must be the same after the sweep as before it.
+ * and the database (every table, ordered; of the sessions all but their last access) must be the
+ * same after the sweep as before it, which a planted change shows the check would see.
  *
  * All runs share one session of a plain user (a member of one group) from the session store: as
  * root, a hostile name given to `group add` or `user add` is a legitimate new name, and the next
@@ -17,9 +18,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { join } from 'node:path';
 import { openCliEnvironment, type CliEnvironment, type CliResult } from '../helpers/cli-runner.js';
-import { changedTables, dumpDatabaseAt, type DatabaseDump } from '../helpers/db-dump.js';
+import type { Knex } from 'knex';
+import { changedTables, dumpDatabase, dumpDatabaseAt, withDatabaseAt, type DatabaseDump } from '../helpers/db-dump.js';
 import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 import type { DatabaseConfig } from '../../src/server/db/database-config.js';
 import { casesFor, HOSTILE, leafCommands, QUICK, type SweepCase } from './bad-input/sweep-cases.js';
@@ -38,8 +39,11 @@ const EXCLUDED: ReadonlySet<string> = new Set(['shell', 'demo', 'sessions keepal
  * as OMERO's do. Their runs must still be free of stack traces.
  */
 const MAY_SUCCEED: ReadonlySet<string> = new Set(['sessions close', 'db init']);
-/** Rows that change by design: a session's last access, and the counter of failed logins. */
-const VOLATILE = ['session', 'login_failure'];
+/**
+ * What changes by design: a session's last access (every call), and the failed-login counter,
+ * whose rows are checked apart: only names the sweep's refused logins tried may appear there.
+ */
+const VOLATILE = { session: ['last_access'], login_failure: '*' } as const;
 const STACK = /^\s+at .+:\d+:\d+\)?$|\n\s+at (async )?[\w.<>]+ \(/m;
 const RUN_MS = 60_000;
 /** Runs at once (PostgreSQL); the embedded database takes one process at a time anyway. */
@@ -60,7 +64,7 @@ for (const engine of ENGINES) {
 
     before(async () => {
       cli = await openCliEnvironment(engine);
-      config = cli.env.OMERO_DB_URL ? { kind: 'pg', url: cli.env.OMERO_DB_URL } : { kind: 'pglite', dataDir: join(cli.userDir, 'db') };
+      config = cli.database;
       const login = await cli.run(['login', '-u', 'root', '--password-stdin'], { input: `${ROOT_PASSWORD}\n` });
       assert.equal(login.status, 0, login.stderr);
       // Some data for the lookups to find (and not to change).
@@ -98,8 +102,34 @@ for (const engine of ENGINES) {
       assert.deepEqual(problems, []);
     });
 
-    it('leaves the database as it was', async () => {
-      assert.deepEqual(changedTables(before_, await dumpDatabaseAt(config, VOLATILE)), []);
+    it('leaves the database as it was (every table, the sessions but for their last access)', async () => {
+      const after_ = await dumpDatabaseAt(config, VOLATILE);
+      assert.ok(after_.session!.length > 0 && after_.experimenter!.some((r) => r.includes('sweep-user')), 'the dump sees no session or no user: the check would see nothing');
+      assert.deepEqual(changedTables(before_, after_), []);
+      // Failed logins are counted by design, but only under names the sweep tried.
+      const tried = new Set(['root', 'sweep-user', ...cases.filter((c) => c.command === 'login').flatMap((c) => c.args)]);
+      const counted = await withDatabaseAt(config, async (knex) => (await knex('login_failure').select('omename')).map((r: { omename: string }) => r.omename));
+      assert.deepEqual(counted.filter((n) => !tried.has(n)), []);
+    });
+
+    it('planted-change control: a changed session, user or membership row is seen; a moved last access is not', async () => {
+      // Each plant is made, dumped and rolled back in one transaction.
+      const changedBy = (plant: (trx: Knex.Transaction) => Promise<unknown>) =>
+        withDatabaseAt(config, (knex) =>
+          knex
+            .transaction(async (trx) => {
+              await plant(trx);
+              throw new Planted(changedTables(before_, await dumpDatabase(trx, VOLATILE)));
+            })
+            .catch((e: unknown) => {
+              if (e instanceof Planted) return e.tables;
+              throw e;
+            }),
+        );
+      assert.deepEqual(await changedBy((k) => k('session').update({ time_to_idle: 1 })), ['session']);
+      assert.deepEqual(await changedBy((k) => k('experimenter').where({ omename: 'sweep-user' }).update({ firstname: 'Planted' })), ['experimenter']);
+      assert.deepEqual(await changedBy((k) => k('groupexperimentermap').delete()), ['groupexperimentermap']);
+      assert.deepEqual(await changedBy((k) => k('session').update({ last_access: new Date(0) })), []);
     });
 
     it('positive control: the judge flags a success, a silent failure and a stack trace', () => {
@@ -127,4 +157,11 @@ function judge(r: CliResult, maySucceed = false): string | null {
 function show(s: string): string {
   const t = s.length > 60 ? `${s.slice(0, 40)}…(${s.length} chars)` : s;
   return JSON.stringify(t);
+}
+
+/** Carries what a planted change made the check see out of the transaction that undoes it. */
+class Planted extends Error {
+  constructor(readonly tables: string[]) {
+    super('planted');
+  }
 }

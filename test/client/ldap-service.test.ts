@@ -16,7 +16,8 @@ import {
 } from '../../src/model/index.js';
 import type { OmeroClient } from '../../src/client/omero-client.js';
 import { openEngine, PASSWORDS, type EngineFixture } from '../helpers/engine-client.js';
-import { LDAP_USERS, startSlapd, type Slapd } from '../helpers/slapd.js';
+import { LDAP_USERS, SLAPD_MISSING, startSlapd, type Slapd } from '../helpers/slapd.js';
+import { skipUnless } from '../helpers/suite-skip.js';
 import { ENGINES } from '../helpers/test-database.js';
 
 /** The error a call throws; fails when it does not. */
@@ -39,14 +40,16 @@ function assertDenied(fx: EngineFixture, user: string, password: string): void {
 const groupNames = (client: OmeroClient, uid: number): string[] =>
   client.getSession().getAdminService().containedGroups(uid).map((g) => g.name!.val);
 
+/** Skipped, with the reason, where slapd is not installed. */
+const SKIP = skipUnless('slapd', SLAPD_MISSING);
 let slapd: Slapd;
 before(async () => {
-  slapd = await startSlapd();
+  if (!SKIP) slapd = await startSlapd();
 });
 after(() => slapd?.stop());
 
 for (const engine of ENGINES) {
-  describe(`LDAP on (${engine})`, () => {
+  describe(`LDAP on (${engine})`, { skip: SKIP }, () => {
     let fx: EngineFixture;
     let root: OmeroClient;
     before(async () => {
@@ -180,7 +183,7 @@ for (const engine of ENGINES) {
     });
   });
 
-  describe(`LDAP off (${engine})`, () => {
+  describe(`LDAP off (${engine})`, { skip: SKIP }, () => {
     let fx: EngineFixture;
     before(async () => {
       fx = await openEngine(engine, { example: true, env: { ...slapd.env, OMERO_LDAP_CONFIG: 'false' } });
@@ -211,7 +214,7 @@ for (const engine of ENGINES) {
     });
   });
 
-  describe(`LDAP with sync_on_login (${engine})`, () => {
+  describe(`LDAP with sync_on_login (${engine})`, { skip: SKIP }, () => {
     let fx: EngineFixture;
     before(async () => {
       fx = await openEngine(engine, { example: true, env: { ...slapd.env, OMERO_LDAP_SYNC_ON_LOGIN: 'true' } });

@@ -18,7 +18,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiUsageException, PermissionDeniedException, SecurityViolation, ValidationException } from '../../src/model/index.js';
 import { openEngine, PASSWORDS, type EngineFixture } from '../helpers/engine-client.js';
-import { LDAP_ADMIN_PASSWORD, LDAP_USERS, startSlapd, type Slapd } from '../helpers/slapd.js';
+import { LDAP_ADMIN_PASSWORD, LDAP_USERS, SLAPD_MISSING, startSlapd, type Slapd } from '../helpers/slapd.js';
+import { skipUnless } from '../helpers/suite-skip.js';
 import { ENGINES } from '../helpers/test-database.js';
 
 /** Every message this file saw; none may contain an LDAP password (checked at the end). */
@@ -43,14 +44,16 @@ function assertLoginRefused(fx: EngineFixture, user: string, password: string): 
   assert.ok(denied || throttled, `${user}: ${e.name}: ${e.message}`);
 }
 
+/** Skipped, with the reason, where slapd is not installed. */
+const SKIP = skipUnless('slapd', SLAPD_MISSING);
 let slapd: Slapd;
 before(async () => {
-  slapd = await startSlapd();
+  if (!SKIP) slapd = await startSlapd();
 });
 after(() => slapd?.stop());
 
 for (const engine of ENGINES) {
-  describe(`LDAP advisory classes (${engine})`, () => {
+  describe(`LDAP advisory classes (${engine})`, { skip: SKIP }, () => {
     let fx: EngineFixture;
     /** Whether OMERO has an account with this login (as root sees it). */
     const hasAccount = (name: string) => {

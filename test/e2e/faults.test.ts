@@ -10,7 +10,7 @@
  * The cut is placed without sleeps: a helper thread holds a lock that only a later statement of
  * the call needs and kills the backend that queues on it (faults/lock-and-terminate.ts).
  * PostgreSQL only: the embedded PGlite has no connection to lose and no second session to
- * inject the fault from.
+ * inject the fault from. Without OMERO_TEST_DB_URL the suite shows as skipped with that reason.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -21,11 +21,12 @@ import { openCliEnvironment, type CliEnvironment } from '../helpers/cli-runner.j
 import { inGroup, newProject, submitAndWait } from '../helpers/data-helpers.js';
 import { changedTables, dumpDatabaseAt } from '../helpers/db-dump.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
-import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
+import { ROOT_PASSWORD } from '../helpers/test-database.js';
+import { POSTGRES_MISSING, skipUnless } from '../helpers/suite-skip.js';
 import { inbox, startTsWorker } from '../helpers/ts-worker.js';
 
-/** Tables a refused or cut call may still touch by design (a session's last access). */
-const VOLATILE = ['session', 'login_failure'];
+/** What a refused or cut call may still touch by design: a session's last access, failed logins. */
+const VOLATILE = { session: ['last_access'], login_failure: '*' } as const;
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Runs `call` while the injector cuts the connection of whatever statement queues on `lock`. */
@@ -51,7 +52,10 @@ function outcome(call: () => unknown): Error | unknown {
   }
 }
 
-for (const engine of ENGINES.filter((e) => e === 'postgres')) {
+// Reported as skipped, with the reason, where PostgreSQL is not configured; a failure under
+// OMERO_TEST_REQUIRE=postgres (CI).
+describe('faults (PostgreSQL)', { skip: skipUnless('postgres', POSTGRES_MISSING) }, () => {
+  const engine = 'postgres' as const;
   describe(`faults: the database connection lost mid-call (${engine})`, () => {
     let fx: EngineFixture;
     let root: OmeroClient;
@@ -90,17 +94,15 @@ for (const engine of ENGINES.filter((e) => e === 'postgres')) {
       assert.equal(rsp.constructor.name, 'DoAllRsp', String(rsp));
     });
 
-    it('while the database refuses connections, calls fail cleanly and fast; afterwards the client works again', async () => {
+    it('while the database refuses connections, calls fail cleanly; afterwards the client works again', async () => {
       const name = new URL(url).pathname.slice(1);
       const maintenance = await openDatabase({ kind: 'pg', url: process.env.OMERO_TEST_DB_URL!, poolMax: 1 });
       try {
         await maintenance.knex.raw(`alter database ${name} with allow_connections false`);
         await maintenance.knex.raw(`select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()`, [name]);
-        const started = Date.now();
         const refused = outcome(() => project('fault-while-down'));
         assert.ok(refused instanceof ConcurrencyException, `expected a clean DatabaseBusyException, got ${String(refused)}`);
         assert.equal(refused.constructor.name, 'DatabaseBusyException');
-        assert.ok(Date.now() - started < 20_000, 'the call hung on an unreachable database');
       } finally {
         await maintenance.knex.raw(`alter database ${name} with allow_connections true`);
         await maintenance.close();
@@ -144,4 +146,4 @@ for (const engine of ENGINES.filter((e) => e === 'postgres')) {
       assert.match(info.stdout, /fault-g2/);
     });
   });
-}
+});

@@ -10,16 +10,17 @@
  *   and no database row holds the password, and only the session store holds the key;
  * - refusals of a wrong password or key do not echo them.
  *
- * Each check is also run on a planted leak (its positive control), so that a check that could
- * not see anything would fail.
+ * Each check is also run on a planted leak (its positive control: a planted 0644 file, a history
+ * line, a database row, a refusal that quotes its input, the key on our own argv), so that a
+ * check that could not see anything would fail.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OMERO_BIN, openCliEnvironment, type CliEnvironment } from '../helpers/cli-runner.js';
-import { dumpDatabaseAt } from '../helpers/db-dump.js';
+import { dumpDatabase, dumpDatabaseAt, withDatabaseAt } from '../helpers/db-dump.js';
 import { onPty } from '../helpers/pty.js';
 import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 
@@ -51,6 +52,21 @@ function filesHolding(dir: string, secret: string, except: (path: string) => boo
   return walk(dir)
     .filter((f) => !f.dir && !except(f.path) && readFileSync(f.path).includes(Buffer.from(secret)))
     .map((f) => f.path);
+}
+
+/** The history files under `userDir`, joined. */
+function historyText(userDir: string): string {
+  return walk(join(userDir, 'history'))
+    .filter((f) => !f.dir)
+    .map((f) => readFileSync(f.path, 'utf8'))
+    .join('\n');
+}
+
+/** Which of `secrets` the text holds (the check of the history, the dump and the messages). */
+function leaked(text: string, secrets: Record<string, string>): string[] {
+  return Object.entries(secrets)
+    .filter(([, s]) => text.includes(s))
+    .map(([name]) => name);
 }
 
 /** `pid` and all its descendants, from /proc (Linux). */
@@ -129,26 +145,37 @@ for (const engine of ENGINES) {
       const tree = argvOfTree(shell.term.pid);
       assert.ok(tree.some((p) => p.argv.includes('shell --login')), `the shell is not in ${JSON.stringify(tree)}`);
       for (const p of tree) assert.ok(!p.argv.includes(SECRET_PASSWORD), `process ${p.pid} shows the password: ${p.argv}`);
-      // Lines that carry the secrets, and one that does not (the control).
-      const before = shell.output().length;
-      shell.term.write(`key = '${sessionKey}'\r`);
-      await shell.waitFor(REPL_PROMPT, before);
-      const mid = shell.output().length;
-      shell.term.write(`c2 = client.createSession('secret-user', '${SECRET_PASSWORD}')\r`);
-      await shell.waitFor(REPL_PROMPT, mid);
-      const late = shell.output().length;
-      shell.term.write(`ec = admin_service.getEventContext()\r`);
-      await shell.waitFor(REPL_PROMPT, late);
+      // The shell's own session key, from the session store (the shell holds the embedded database).
+      const keyNow = await cli.run(['sessions', 'key']);
+      const shellKey = keyNow.stdout.trim();
+      assert.ok(shellKey.length >= 32 && shellKey !== sessionKey, `shell session key ${shellKey}`);
+      // Lines that carry the secrets in several forms (a key without its dashes escapes the UUID
+      // pattern; a bare assignment names no password), and one that does not (the control).
+      const lines = [
+        `key = '${sessionKey}'`,
+        `c2 = client.createSession('secret-user', '${SECRET_PASSWORD}')`,
+        `pw = '${SECRET_PASSWORD}'`,
+        `half = '${SECRET_PASSWORD.slice(0, 6)}' + '${SECRET_PASSWORD.slice(6)}'`,
+        `k = '${shellKey.replaceAll('-', '')}'`,
+        `ec = admin_service.getEventContext()`,
+      ];
+      for (const line of lines) {
+        const since = shell.output().length;
+        shell.term.write(`${line}\r`);
+        await shell.waitFor(REPL_PROMPT, since);
+      }
       shell.term.write('.exit\r');
       assert.equal(await shell.exited, 0);
       const history = join(cli.userDir, 'history');
-      const text = walk(history)
-        .filter((f) => !f.dir)
-        .map((f) => readFileSync(f.path, 'utf8'))
-        .join('\n');
+      const secrets = { password: SECRET_PASSWORD, key: sessionKey, 'shell key': shellKey, 'shell key without dashes': shellKey.replaceAll('-', '') };
+      const text = historyText(cli.userDir);
       assert.match(text, /ec = admin_service\.getEventContext\(\)/, 'the history file kept nothing: the check would see nothing');
-      assert.ok(!text.includes(SECRET_PASSWORD), 'the password is in the history');
-      assert.ok(!text.includes(sessionKey), 'the session key is in the history');
+      assert.deepEqual(leaked(text, secrets), [], 'a secret is in the history');
+      // Planted-leak control: the same check over a history that kept the assignment finds it.
+      const planted = join(history, 'planted');
+      writeFileSync(planted, `pw = '${SECRET_PASSWORD}'\n`, { mode: 0o600 });
+      assert.deepEqual(leaked(historyText(cli.userDir), secrets), ['password']);
+      rmSync(planted);
       assert.deepEqual(looseModes(history), []);
 
       // `-k KEY` on our own argv is the caller's choice; it must not travel to any child.
@@ -177,22 +204,31 @@ for (const engine of ENGINES) {
       ] as const) {
         assert.notEqual(r.status, 0);
         assert.ok(r.stderr.trim() !== '', 'no message');
-        assert.ok(!(r.stdout + r.stderr).includes(secret), `the refusal echoes the secret: ${r.stderr}`);
+        assert.deepEqual(leaked(r.stdout + r.stderr, { secret }), [], `the refusal echoes the secret: ${r.stderr}`);
       }
+      // Planted-leak control: a refusal that does quote its input (the user name) is caught.
+      const echoed = await cli.run(['login', '-C', '-u', wrongPassword, '--password-stdin'], { input: 'x\n' });
+      assert.notEqual(echoed.status, 0);
+      assert.deepEqual(leaked(echoed.stdout + echoed.stderr, { secret: wrongPassword }), ['secret'], echoed.stderr);
     });
 
     it('no file under the user dir and no database row holds the password; only the session store holds the key', async () => {
       const inSessions = (p: string) => p.startsWith(join(cli.userDir, 'sessions'));
       assert.deepEqual(filesHolding(cli.userDir, SECRET_PASSWORD), []);
       assert.deepEqual(filesHolding(cli.userDir, sessionKey, inSessions), []);
-      const config = cli.env.OMERO_DB_URL ? { kind: 'pg' as const, url: cli.env.OMERO_DB_URL } : { kind: 'pglite' as const, dataDir: join(cli.userDir, 'db') };
-      const dump = JSON.stringify(await dumpDatabaseAt(config));
+      const dump = JSON.stringify(await dumpDatabaseAt(cli.database));
       assert.ok(dump.includes('secret-user'), 'the dump misses the user: the check would see nothing');
-      assert.ok(!dump.includes(SECRET_PASSWORD), 'a table holds the password');
-      assert.ok(!dump.includes(sessionKey), 'a table holds the session key');
+      assert.deepEqual(leaked(dump, { password: SECRET_PASSWORD, key: sessionKey }), [], 'a table holds a secret');
       // Positive control: a planted file with the password is found.
       writeFileSync(join(cli.userDir, 'plant', 'leak.log'), `password=${SECRET_PASSWORD}\n`, { mode: 0o600 });
       assert.equal(filesHolding(cli.userDir, SECRET_PASSWORD).length, 1);
+      // Planted-leak control of the dump: the password written into a row is found. Last, since
+      // the embedded database's files keep the bytes of the old row.
+      await withDatabaseAt(cli.database, async (knex) => {
+        await knex('experimenter').where({ omename: 'secret-user' }).update({ institution: `pw ${SECRET_PASSWORD}` });
+        assert.deepEqual(leaked(JSON.stringify(await dumpDatabase(knex)), { password: SECRET_PASSWORD, key: sessionKey }), ['password']);
+        await knex('experimenter').where({ omename: 'secret-user' }).update({ institution: null });
+      });
     });
   });
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '../../src/server/db/database-config.js';
 import { createTestDatabase, ROOT_PASSWORD, type Engine, type TestDatabase } from './test-database.js';
 
 /** The real `omero` binary (bin/omero.js over dist/, built by scripts/test.sh). */
@@ -28,6 +29,8 @@ export interface CliEnvironment {
   readonly engine: Engine;
   readonly userDir: string;
   readonly env: NodeJS.ProcessEnv;
+  /** The environment's database (the embedded one under the user dir, or its PostgreSQL clone). */
+  readonly database: DatabaseConfig;
   /** Runs `omero ...args`; `input` is written to standard input (which is then closed). */
   run(args: readonly string[], options?: RunOptions): Promise<CliResult>;
   close(): Promise<void>;
@@ -72,6 +75,7 @@ export async function openCliEnvironment(engine: Engine, extraEnv: Readonly<Reco
     engine,
     userDir,
     env,
+    database: env.OMERO_DB_URL ? { kind: 'pg', url: env.OMERO_DB_URL } : { kind: 'pglite', dataDir: join(userDir, 'db') },
     run,
     async close() {
       await run(['admin', 'stop']);

@@ -5,11 +5,11 @@ import { Worker } from 'node:worker_threads';
  * Worker threads on Node 20 do not inherit tsx's hooks, so a small bootstrap registers them first
  * (as WorkerTransport does for the server thread).
  */
-export function startTsWorker(entry: URL, workerData: unknown): Worker {
+export function startTsWorker(entry: URL, workerData: unknown, env: NodeJS.ProcessEnv = process.env): Worker {
   const bootstrap = `
     const { workerData } = require('node:worker_threads');
     (async () => { (await import('tsx/esm/api')).register(); await import(workerData.entry); })();`;
-  return new Worker(bootstrap, { eval: true, workerData: { ...(workerData as object), entry: entry.href } });
+  return new Worker(bootstrap, { eval: true, workerData: { ...(workerData as object), entry: entry.href }, env });
 }
 
 /**

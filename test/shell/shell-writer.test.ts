@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiUsageException, EventContext, PermissionsI, ProjectI, rlong, rstring } from '../../src/model/index.js';
 import { formatError, formatValue, pythonPrintText, pythonRepr } from '../../src/shell/shell-writer.js';
-import { isSecretLine } from '../../src/shell/history-filter.js';
 
 const opts = { format: 'seed' as const, stacks: false, colors: false };
 
@@ -83,14 +82,5 @@ describe('the shell writer', () => {
     assert.match(text, /^\[object #0 \(::omero::model::Project\)/);
     assert.equal(text.match(/object #0 \(::omero::model::Project\)/g)?.length, 2);
     assert.equal(formatValue(rlong(5), opts), 'object #0 (::omero::RLong)\n{\n    _val = 5\n}');
-  });
-});
-
-describe('history filter', () => {
-  it('keeps secrets out of the history file', () => {
-    assert.equal(isSecretLine("client.createSession('user-2', 'pw')"), true);
-    assert.equal(isSecretLine("admin_service.changeUserPassword('x', rstring('y'))"), true);
-    assert.equal(isSecretLine('c.joinSession("213adc46-2c5f-449b-81fc-fe24dec38b58")'), true);
-    assert.equal(isSecretLine('ec = admin_service.getEventContext()'), false);
   });
 });

@@ -85,7 +85,8 @@ async function runShell(io: CliIO, client: OmeroClient | null, file: string | un
   }
   const { startInteractive } = await import('../../shell/interactive-shell.js');
   const historyFile = who ? join(omeroDirs(io.env).userDir, 'history', `shell-${who.userName}@${c?.host ?? 'localhost'}`) : join(omeroDirs(io.env).userDir, 'history', 'shell');
-  await startInteractive({ client, input: io.stdin, output: io.stdout, historyFile, writer, banner, host: c?.host ?? 'localhost', password: io.env.OMERO_PASSWORD || undefined });
+  const password = c?.password ?? (io.env.OMERO_PASSWORD || null);
+  await startInteractive({ client, input: io.stdin, output: io.stdout, historyFile, writer, banner, host: c?.host ?? 'localhost', password });
   return 0;
 }
 

@@ -42,6 +42,6 @@ export async function createSession(scope: LoginScope, target: LoginTarget, user
     const timeout = scope.timeoutSeconds;
     const newProps = sessionProps(args.group, target.host, user, target.explicitPort, timeout);
     const idleMs = timeout === null ? null : applyLoginTimeout(client, timeout, io);
-    return finishLogin(scope, client, { action: 'Created', host: target.host, port: target.port, newProps, idleMs });
+    return { ...(await finishLogin(scope, client, { action: 'Created', host: target.host, port: target.port, newProps, idleMs })), password };
   }
 }

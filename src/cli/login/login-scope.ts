@@ -13,6 +13,8 @@ export interface Connection {
   readonly user: string;
   readonly action: LoginAction;
   readonly store: SessionStore;
+  /** The password this login typed or read, if it made a new session (the shell keeps it out of its history). */
+  readonly password?: string;
 }
 
 /** What every step of a login shares: the arguments, the terminal, the store, how to make a client. */

@@ -61,8 +61,8 @@ for (const engine of ENGINES) {
       assert.match(r.stdout, /^Database: (embedded PGlite at .*|PostgreSQL at .*)\nSchema version: none\nPending migrations: 0001-initial-schema\nInitialised: no \(run `omero db init`\)\n$/);
     });
 
-    it('init without a password and without a terminal fails at once, naming the problem', async () => {
-      const started = Date.now();
+    // A wait for input would hang until the test's time limit: no speed threshold needed.
+    it('init without a password and without a terminal fails without waiting, naming the problem', { timeout: 120_000 }, async () => {
       const r = await run(['db', 'init']);
       assert.notEqual(r.status, 0);
       assert.equal(r.stdout, '');
@@ -70,7 +70,6 @@ for (const engine of ENGINES) {
       const empty = await run(['db', 'init', '--root-password-stdin'], '');
       assert.notEqual(empty.status, 0);
       assert.match(empty.stderr, /stdin is empty: cannot read password/);
-      assert.ok(Date.now() - started < 60_000);
       expectRun(await run(['db', 'status']), { status: 0, stdout: /\nInitialised: no/ });
     });
 

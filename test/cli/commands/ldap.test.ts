@@ -4,7 +4,8 @@
  * `omero login` of an LDAP user, and what happens while LDAP is off.
  */
 import { after, before, describe, it } from 'node:test';
-import { LDAP_USERS, startSlapd, type Slapd } from '../../helpers/slapd.js';
+import { LDAP_USERS, SLAPD_MISSING, startSlapd, type Slapd } from '../../helpers/slapd.js';
+import { skipUnless } from '../../helpers/suite-skip.js';
 import { ENGINES } from '../../helpers/test-database.js';
 import { expectRun, expectUsageError, UserGroupEnv } from './usergroup-env.js';
 
@@ -12,14 +13,16 @@ const ADMINS_ONLY = { status: 111, stdout: '', stderr: 'SecurityViolation: Admin
 const JSMITH_DN = LDAP_USERS.jsmith.dn;
 const LDAP_OFF = /^ApiUsageException: LDAP is not enabled on this server \(omero\.ldap\.config=false; set OMERO_LDAP_CONFIG=true and the omero\.ldap\.\* settings\)\n$/;
 
+/** Skipped, with the reason, where slapd is not installed. */
+const SKIP = skipUnless('slapd', SLAPD_MISSING);
 let slapd: Slapd;
 before(async () => {
-  slapd = await startSlapd();
+  if (!SKIP) slapd = await startSlapd();
 });
 after(() => slapd?.stop());
 
 for (const engine of ENGINES) {
-  describe(`omero ldap, LDAP on (${engine})`, () => {
+  describe(`omero ldap, LDAP on (${engine})`, { skip: SKIP }, () => {
     let env: UserGroupEnv;
     before(async () => {
       env = await UserGroupEnv.open(engine, slapd.env);
@@ -120,7 +123,7 @@ for (const engine of ENGINES) {
     });
   });
 
-  describe(`omero ldap, LDAP off (${engine})`, () => {
+  describe(`omero ldap, LDAP off (${engine})`, { skip: SKIP }, () => {
     let env: UserGroupEnv;
     before(async () => {
       env = await UserGroupEnv.open(engine, { ...slapd.env, OMERO_LDAP_CONFIG: 'false' });

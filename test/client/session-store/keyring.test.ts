@@ -1,6 +1,7 @@
 /**
  * Keyring selection (node-ecosystem §2) and the keyring layout, against an injected fake
- * `@napi-rs/keyring` (this machine has no D-Bus, so the real one always falls back).
+ * `@napi-rs/keyring` that can also fail and hang on demand; real-keyring.test.ts runs the real
+ * module against a real Secret Service.
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,8 +91,8 @@ describe('openSecretStore', () => {
     ['hang', /probe failed: keyring probe \(write\) timed out after 50 ms/],
   ];
   for (const [behaviour, reason] of failures) {
+    // A hang ends at the probe's deadline (or the test times out); how fast is scripts/bench's business.
     it(`uses files when the write probe fails (${behaviour})`, async () => {
-      const started = Date.now();
       const store = await openSecretStore({
         env: BUS,
         platform: 'linux',
@@ -100,7 +101,6 @@ describe('openSecretStore', () => {
       });
       assert.ok(store instanceof FileStore);
       assert.match(store.reason, reason);
-      assert.ok(Date.now() - started < 1000);
     });
   }
 

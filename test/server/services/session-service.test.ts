@@ -30,9 +30,12 @@ for (const engine of ENGINES) {
     });
 
     it('ends a session after its idle timeout and refuses it afterwards', async () => {
-      const s = await server.sessions.createSession('root', ROOT_PASSWORD, { timeToIdleMs: 1000 });
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD, { timeToIdleMs: 60_000 });
+      const lastUsed = (ms: number) => server.db.knex('session').where({ uuid_hash: hashSessionKey(s.key) }).update({ last_access: new Date(Date.now() - ms) });
+      // Last used 50 s ago, within the minute: alive (the control). Then 70 s ago: ended.
+      await lastUsed(50_000);
       assert.equal(((await server.invoke(s.key, 'IAdmin', 'getEventContext', [], {})) as { userName: string }).userName, 'root');
-      await new Promise((r) => setTimeout(r, 2300));
+      await lastUsed(70_000);
       await assert.rejects(server.invoke(s.key, 'IAdmin', 'getEventContext', [], {}), SessionTimeoutException);
     });
 
@@ -55,7 +58,8 @@ for (const engine of ENGINES) {
         for (let i = 0; i < 3; i++) await assert.rejects(server.sessions.createSession(name, 'wrong'), PermissionDeniedException);
         await assert.rejects(server.sessions.createSession(name, name === 'root' ? ROOT_PASSWORD : 'x'), (e: unknown) => e instanceof SecurityViolation && /Too many failed logins/.test((e as Error).message));
       }
-      await new Promise((r) => setTimeout(r, 1300));
+      // The backoff has passed: the last failure moved back in the database instead of waiting.
+      await server.db.knex('login_failure').where({ omename: 'root' }).update({ last_failure: new Date(Date.now() - 5_000) });
       const ok = await server.sessions.createSession('root', ROOT_PASSWORD);
       assert.equal(ok.userName, 'root');
       // A success clears the counter.
