@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { dirname } from 'node:path';
+import { stopAndWait } from '../../src/client/transport/user-server.js';
+import { readServerState } from '../../src/env/server-record.js';
 import { openDatabase } from '../../src/server/db/open-database.js';
 import type { DatabaseConfig } from '../../src/server/db/database-config.js';
 
@@ -35,6 +38,12 @@ export async function dumpDatabase(knex: Knex, omit: DumpOmit = []): Promise<Dat
  * holds it): tests set a session's times this way instead of waiting, and plant controls.
  */
 export async function withDatabaseAt<T>(config: DatabaseConfig, use: (knex: Knex) => Promise<T>): Promise<T> {
+  // An embedded database under a user directory is held by that directory's server (the CLI
+  // started it): stop it; the next command starts it again.
+  if (config.kind === 'pglite' && config.dataDir) {
+    const state = readServerState({ OMERO_USERDIR: dirname(config.dataDir) });
+    if (state) stopAndWait(state);
+  }
   const db = await openDatabase(config.kind === 'pg' ? { ...config, poolMax: 1 } : config);
   try {
     return await use(db.knex);
