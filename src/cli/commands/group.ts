@@ -6,6 +6,7 @@ import { out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
 import { withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
+import { groupImportCommand } from './group-import.js';
 import {
   addAsOwnerArgument,
   addGroupArguments,
@@ -52,7 +53,7 @@ import {
  */
 export function groupCommand(io: CliIO): Command {
   const group = withLoginOptions(new Command('group').description('Group administration methods').enablePositionalOptions());
-  for (const sub of [addCommand(io), permsCommand(io), listCommand(io), infoCommand(io), listusersCommand(io), copyusersCommand(io), adduserCommand(io), removeuserCommand(io)]) {
+  for (const sub of [addCommand(io), permsCommand(io), listCommand(io), infoCommand(io), listusersCommand(io), copyusersCommand(io), adduserCommand(io), removeuserCommand(io), groupImportCommand(io)]) {
     group.addCommand(sub);
   }
   return group;

@@ -8,10 +8,10 @@ import type {
   RString,
 } from '../../model/index.js';
 import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
-import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from '../../server/services/admin/import/import-types.js';
+import type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, UserImportRow } from '../../server/services/admin/import/import-types.js';
 import type { Ctx, RemoteSession } from '../remote.js';
 
-export type { GroupImportRow, ImportOptions, ImportRowResult, LdapAuthExperimenter, UserImportRow };
+export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, LdapAuthExperimenter, UserImportRow };
 
 type Id = number | IObject | { readonly val: number };
 type Str = string | RString;

@@ -123,7 +123,7 @@ function planCreate(call: CallContext, state: UserImportState, row: UserImportRo
   const config = privilegeConfig(row, Boolean(row.admin), []);
   refuseConfig(call, -1, [], config);
   const maps = list.map((parent) => ({ parent, owner: owned.includes(parent) }));
-  const password = row.passwordHash ? 'password hash' : row.password ? 'password' : 'no password';
+  const password = row.passwordHash ? 'password hash' : row.password ? 'password' : row.generatedPassword ? 'generated password' : 'no password';
   const parts = [`member of ${names(state, list.filter((g) => !owned.includes(g)))}`];
   if (owned.length > 0) parts.push(`owner of ${names(state, owned)}`);
   if (config.length > 0) parts.push(`admin without ${config.length} privilege(s)`);
@@ -158,7 +158,9 @@ function planUpdate(call: CallContext, state: UserImportState, row: UserImportRo
   if (options.addOnly) target.push(...current);
   target = [...new Set(target)];
   const ownersWanted = new Set(row.ownerOf !== undefined ? owned : currentOwned);
-  if (options.addOnly) for (const g of currentOwned) ownersWanted.add(g);
+  // Owning `system` or `user` is not what owner-of lists (user list shows them as admin/active): kept.
+  const special = (g: number) => g === SystemIds.SYSTEM_GROUP || g === SystemIds.USER_GROUP;
+  for (const g of currentOwned) if (options.addOnly || special(g)) ownersWanted.add(g);
   // Kept groups keep their order, new ones follow; the file's first group becomes the default.
   const kept = current.filter((g) => target.includes(g));
   const list = ordered([...kept, ...target.filter((g) => !kept.includes(g))], row.groups !== undefined ? groups[0] ?? owned[0] : current[0]);
