@@ -41,15 +41,19 @@ export function addImportOptions(cmd: Command): Command {
     .argument('<file>', 'CSV file, or - for standard input')
     .option('--dry-run', 'Check and report every row, change nothing')
     .option('--add-only', 'Never remove a membership or an ownership')
-    .option('--no-update', 'Only create; leave existing entries as they are')
+    .addOption(noUpdateOption())
     .option('--atomic', 'All rows or none: one transaction for the whole file (held in memory)')
     .addOption(new Option('--chunk-size <N>', 'Rows per server call (default 500)').argParser(positiveInt));
-  // Commander reads --no-update as the negation of an --update flag; store it as noUpdate.
-  const noUpdate = cmd.options.find((o) => o.long === '--no-update')!;
-  noUpdate.negate = false;
-  noUpdate.attributeName = () => 'noUpdate';
   addStyleArgument(cmd);
   return withLoginOptions(cmd);
+}
+
+/** `--no-update`: commander would read it as the negation of an `--update` flag; a plain flag, stored as noUpdate. */
+function noUpdateOption(): Option {
+  const option = new Option('--no-update', 'Only create; leave existing entries as they are');
+  option.negate = false;
+  option.attributeName = () => 'noUpdate';
+  return option;
 }
 
 /** Refuses reading both the login password and the file from standard input. */

@@ -47,8 +47,10 @@ export async function runImport<R extends { readonly line: number }>(io: CliIO, 
   const size = sourceFileSize(source);
   const output = new Output({ stdout: io.stdout, stderr: io.stderr, env: io.env });
   const mapHeader = headerMapper(kind.columns, kind.key);
+  let accepted = false;
   const header = (names: string[]) => {
     const keys = mapHeader(names);
+    accepted = true;
     const secret = keys.some((k) => kind.secretColumns.includes(k));
     if (secret && source.path !== '-' && (statSync(source.path).mode & 0o077) !== 0) {
       output.warn(`Warning: ${source.path} holds passwords and other users may read it (chmod 600 ${source.path})`);
@@ -104,8 +106,11 @@ export async function runImport<R extends { readonly line: number }>(io: CliIO, 
     flush();
   } finally {
     progress.stop();
-    report.end();
-    err(io, `${report.summary()}${options.dryRun ? ' (dry run: nothing was changed)' : ''}`);
+    // A refused header (or an unreadable file) stops the import before any row: no report.
+    if (accepted) {
+      report.end();
+      err(io, `${report.summary()}${options.dryRun ? ' (dry run: nothing was changed)' : ''}`);
+    }
   }
   if (report.counts.failed > 0) throw new CliError(1, `${report.counts.failed} of ${rows} rows failed`);
   return report;

@@ -43,6 +43,7 @@ export function userRow(line: number, v: Readonly<Record<string, string>>): User
   const groups: GroupRef[] | undefined = v.groups !== undefined ? listCell(v.groups) : v.memberOf !== undefined ? ids(v.memberOf, 'member of') : undefined;
   const owned: GroupRef[] | undefined = v.ownerOf !== undefined ? listCell(v.ownerOf) : v.ownerOfIds !== undefined ? ids(v.ownerOfIds, 'owner of') : undefined;
   if (groups !== undefined) row.groups = groups;
+  if (v.groups === undefined && (v.memberOf !== undefined || v.ownerOfIds !== undefined)) row.keepDefault = true;
   if (owned !== undefined) row.ownerOf = owned;
   if (v.admin !== undefined) row.admin = yesNo(v.admin, 'admin');
   if (v.active !== undefined) row.active = yesNo(v.active, 'active');

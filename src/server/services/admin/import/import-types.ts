@@ -22,6 +22,11 @@ export interface UserImportRow {
   readonly institution?: string | null;
   /** Groups to be a member of; the first is the default group. */
   readonly groups?: readonly GroupRef[];
+  /**
+   * The file does not say which group is the default (`omero user list` lists owned groups apart):
+   * an existing user keeps its default group while it stays one of its groups.
+   */
+  readonly keepDefault?: boolean;
   /** Groups to own (a member of them too). */
   readonly ownerOf?: readonly GroupRef[];
   /** Member of `system`. */

@@ -124,7 +124,7 @@ function planCreate(call: CallContext, state: UserImportState, row: UserImportRo
   refuseConfig(call, -1, [], config);
   const maps = list.map((parent) => ({ parent, owner: owned.includes(parent) }));
   const password = row.passwordHash ? 'password hash' : row.password ? 'password' : row.generatedPassword ? 'generated password' : 'no password';
-  const parts = [`member of ${names(state, list.filter((g) => !owned.includes(g)))}`];
+  const parts = [`member of ${names(state, list)}`];
   if (owned.length > 0) parts.push(`owner of ${names(state, owned)}`);
   if (config.length > 0) parts.push(`admin without ${config.length} privilege(s)`);
   parts.push(row.ldap ? 'LDAP' : password);
@@ -163,7 +163,8 @@ function planUpdate(call: CallContext, state: UserImportState, row: UserImportRo
   for (const g of currentOwned) if (options.addOnly || special(g)) ownersWanted.add(g);
   // Kept groups keep their order, new ones follow; the file's first group becomes the default.
   const kept = current.filter((g) => target.includes(g));
-  const list = ordered([...kept, ...target.filter((g) => !kept.includes(g))], row.groups !== undefined ? groups[0] ?? owned[0] : current[0]);
+  const keep = row.groups === undefined || (row.keepDefault && kept.includes(current[0]!));
+  const list = ordered([...kept, ...target.filter((g) => !kept.includes(g))], keep ? current[0] : groups[0] ?? owned[0]);
   const maps = list.map((parent) => ({ parent, owner: ownersWanted.has(parent) }));
   const added = list.filter((g) => !has(g));
   const removed = current.filter((g) => !list.includes(g));
