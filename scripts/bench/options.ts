@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, type EngineName } from './engines.js';
 
-export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk'] as const;
+export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'import'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** A size per engine: the embedded database is several times slower, so some runs are shorter there. */
@@ -32,6 +32,13 @@ export interface BenchSizes {
   readonly bulkApiPasswordUsers: PerEngine<number>;
   /** `omero user add` processes run (extrapolated). */
   readonly bulkCliProcesses: PerEngine<number>;
+  /** Users `omero user import` makes from one CSV, and the groups they are spread over. */
+  readonly importUsers: PerEngine<number>;
+  readonly importGroups: number;
+  /** Users imported with generated passwords (compared with as many hashes alone). */
+  readonly importPasswordUsers: PerEngine<number>;
+  /** `omero user add` processes run beside the import (extrapolated). */
+  readonly importProcesses: PerEngine<number>;
 }
 
 const FULL: BenchSizes = {
@@ -47,6 +54,10 @@ const FULL: BenchSizes = {
   bulkApiUsers: { postgres: 10_000, pglite: 2_000 },
   bulkApiPasswordUsers: { postgres: 200, pglite: 50 },
   bulkCliProcesses: { postgres: 100, pglite: 25 },
+  importUsers: { postgres: 10_000, pglite: 10_000 },
+  importGroups: 200,
+  importPasswordUsers: { postgres: 256, pglite: 128 },
+  importProcesses: { postgres: 30, pglite: 10 },
 };
 
 const QUICK: BenchSizes = {
@@ -62,6 +73,10 @@ const QUICK: BenchSizes = {
   bulkApiUsers: { postgres: 20, pglite: 20 },
   bulkApiPasswordUsers: { postgres: 3, pglite: 3 },
   bulkCliProcesses: { postgres: 2, pglite: 2 },
+  importUsers: { postgres: 30, pglite: 30 },
+  importGroups: 3,
+  importPasswordUsers: { postgres: 3, pglite: 3 },
+  importProcesses: { postgres: 2, pglite: 2 },
 };
 
 export interface BenchOptions {
