@@ -74,7 +74,8 @@ export function userImportCommand(io: CliIO): Command {
     const source = importSource(cmd, io, file);
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const passwords = flags.generatePasswords && !flags.dryRun ? new PasswordFile(flags.generatePasswords) : null;
+      // A dry run checks the file could be made, reports "generated password", and writes nothing.
+      const passwords = flags.generatePasswords ? new PasswordFile(flags.generatePasswords) : null;
       try {
         await runImport<UserImportRow>(io, source, {
           columns: USER_COLUMNS,
@@ -88,7 +89,7 @@ export function userImportCommand(io: CliIO): Command {
           hashes: (row) => !flags.dryRun && Boolean(row.password || row.generatedPassword),
           send: (rows, options) => admin.importExperimenters(rows, options),
           applied: (rows, results) => {
-            if (!passwords) return;
+            if (!passwords || flags.dryRun) return;
             const byLine = new Map(rows.map((r) => [r.line, r]));
             for (const r of results) {
               const row = byLine.get(r.line);

@@ -15,7 +15,10 @@ export interface CsvSource {
 
 /** The size of a file in bytes (for the progress bar); null for standard input. */
 export function sourceSize(source: CsvSource): number | null {
-  return source.path === '-' ? null : statSync(source.path).size;
+  if (source.path === '-') return null;
+  const stat = statSync(source.path);
+  if (!stat.isFile()) throw Object.assign(new Error(`not a file: ${source.path}`), { code: 'not a file' });
+  return stat.size;
 }
 
 /**

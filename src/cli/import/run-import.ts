@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import type { ImportOptions, ImportRowResult } from '../../client/services/admin-service-prx.js';
 import { CliError } from '../cli-error.js';
 import { err, type CliIO } from '../cli-io.js';
@@ -117,12 +117,22 @@ export async function runImport<R extends { readonly line: number }>(io: CliIO, 
 }
 
 function sourceFileSize(source: CsvSource): number | null {
+  let size: number | null;
   try {
-    return sourceSize(source);
+    size = sourceSize(source);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(1, `No such file: ${source.path}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(1, `No such file: ${source.path}`);
+    if (code) throw new CliError(1, `Cannot read ${source.path}: ${code}`);
     throw e;
   }
+  if (size === null) return null;
+  try {
+    accessSync(source.path, constants.R_OK);
+  } catch (e) {
+    throw new CliError(1, `Cannot read ${source.path}: ${(e as NodeJS.ErrnoException).code}`);
+  }
+  return size;
 }
 
 /** The row of a record, or null after noting why it is refused (a bad cell, a repeated key). */

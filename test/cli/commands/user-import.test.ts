@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exitStatus } from '../../../src/cli/cli-error.js';
@@ -57,6 +57,9 @@ for (const engine of ENGINES) {
     it('provisions a course of 40 users in 3 groups in one command; running it again changes nothing', async () => {
       const csv = file('course.csv', courseCsv());
       const pwFile = join(env.cli.userDir, 'course-passwords.csv');
+      const dry = await env.root(['user', 'import', csv, '--create-groups', '--generate-passwords', pwFile, '--style', 'csv', '--dry-run']);
+      expectRun(dry, { status: 0, stdout: /^2,student-1,created,,"created group course-b; [^\n]*; generated password"$/m });
+      assert.ok(!existsSync(pwFile), 'a dry run writes no password file');
       const r = await env.root(['user', 'import', csv, '--create-groups', '--generate-passwords', pwFile, '--style', 'csv']);
       expectRun(r, { status: 0, stderr: '40 rows: 40 created, 0 updated, 0 unchanged, 0 failed\n' });
       assert.equal(results(r.stdout).filter((x) => x.endsWith(':created')).length, 40);

@@ -130,6 +130,28 @@ for (const engine of ENGINES) {
       assert.match(r[2]!.details, /^SecurityViolation/);
     });
 
+    it('a restricted admin with only ModifyGroupMembership changes memberships and nothing else', () => {
+      const made = admin.importExperimenters([
+        { line: 2, login: 'lia', first: 'L', last: 'A', groups: ['read-only-1'], admin: true, privileges: ['ModifyGroupMembership'], password: 'lia-pw' },
+      ]);
+      assert.deepEqual(statuses(made), ['lia:created']);
+      const lia = fx.login('lia', 'lia-pw').getSession().getAdminService();
+      assert.deepEqual(lia.getCurrentAdminPrivileges(), ['ModifyGroupMembership']);
+      const r = lia.importExperimenters([
+        { line: 2, login: 'bob', groups: ['read-only-1', 'read-annotate-1'] },
+        { line: 3, login: 'newbie', first: 'N', last: 'B', groups: ['read-only-1'] },
+        { line: 4, login: 'cy', email: 'cy@example.org' },
+        { line: 5, login: 'cy', groups: ['read-only-1', 'private-1'], admin: true },
+        { line: 6, login: 'bob', groups: ['read-only-1'] },
+      ]);
+      assert.deepEqual(statuses(r), ['bob:updated', 'newbie:failed', 'cy:failed', 'cy:failed', 'bob:failed']);
+      assert.match(r[0]!.details, /^\+read-annotate-1$/);
+      assert.equal(r[1]!.details, 'SecurityViolation: Admin restrictions: ModifyUser');
+      assert.equal(r[2]!.details, 'SecurityViolation: Admin restrictions: ModifyUser');
+      assert.equal(r[3]!.details, 'ApiUsageException: duplicate login in this call: cy');
+      assert.equal(r[4]!.details, 'ApiUsageException: duplicate login in this call: bob');
+    });
+
     it('imports groups: created, updated, unchanged, refused', () => {
       const rows = [
         { line: 2, name: 'course-a', permissions: 'rwr---', owners: ['pi'] },

@@ -34,8 +34,11 @@ function checkedRows(rows: readonly UserImportRow[]): UserImportRow[] {
 async function applyRows(call: CallContext, sp: Knex.Transaction, rows: readonly UserImportRow[], options: ImportOptions): Promise<ImportRowResult[]> {
   const state = await UserImportState.load(sp, rows);
   const created = await createMissingGroups(call, sp, state, rows, options);
+  const seen = new Set<string>();
   const plans: (UserPlan | ImportRowResult)[] = rows.map((row) => {
     try {
+      if (seen.has(row.login)) throw new ApiUsageException(`duplicate login in this call: ${row.login}`);
+      seen.add(row.login);
       return planUserRow(call, state, row, options);
     } catch (e) {
       if (!(e instanceof ServerError)) throw e;

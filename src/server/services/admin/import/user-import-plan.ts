@@ -152,7 +152,8 @@ function planUpdate(call: CallContext, state: UserImportState, row: UserImportRo
   const owned = resolve(state, row.ownerOf);
   const has = (g: number) => current.includes(g);
   let target = row.groups !== undefined ? [...groups] : current.filter((g) => g !== SystemIds.SYSTEM_GROUP && g !== SystemIds.USER_GROUP);
-  target.push(...owned);
+  // Without an owner-of column the groups a user owns are not in question: kept.
+  target.push(...(row.ownerOf !== undefined ? owned : currentOwned.filter((g) => g !== SystemIds.SYSTEM_GROUP && g !== SystemIds.USER_GROUP)));
   if (row.admin ?? has(SystemIds.SYSTEM_GROUP)) target.push(SystemIds.SYSTEM_GROUP);
   if (row.active ?? has(SystemIds.USER_GROUP)) target.push(SystemIds.USER_GROUP);
   if (options.addOnly) target.push(...current);
