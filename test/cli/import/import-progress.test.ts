@@ -23,7 +23,7 @@ describe('omero user import: progress bar', () => {
 
   it('shows a bar on a terminal, in ASCII under NO_COLOR, and clears it before the summary', async () => {
     const env = { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD, NO_COLOR: '1' };
-    const pty = onPty(process.execPath, [OMERO_BIN, '-q', '-u', 'root', 'user', 'import', csv, '--create-groups', '--dry-run', '--chunk-size', '10', '--style', 'csv'], env, 120_000);
+    const pty = onPty(process.execPath, [OMERO_BIN, '-q', '-s', 'localhost', '-u', 'root', 'user', 'import', csv, '--create-groups', '--dry-run', '--chunk-size', '10', '--style', 'csv'], env, 120_000);
     assert.equal(await pty.exited, 0, pty.output());
     const text = plainText(pty.output());
     assert.match(text, /importing #+-* \d+% \| \d+ rows \| \d+ created, 0 updated, 0 unchanged, 0 failed/);
