@@ -12,15 +12,23 @@ class Rollback extends Error {
 /** SQLSTATE classes after which the transaction itself is lost: the call must fail (and may be rerun). */
 const FATAL = /^(08|40|57|53)/;
 
-/** The report line of a row that failed with `error`; non-OMERO errors are not row failures. */
-export function failedRow(line: number, name: string, error: unknown): ImportRowResult {
-  if (error instanceof ServerError) return { line, name, status: 'failed', id: null, details: `${error.name}: ${error.message}` };
+/**
+ * Whether `error` is a row's fault: an OMERO refusal, or a constraint or data error of one
+ * statement (e.g. a login created meanwhile by another call). A lost connection, a serialization
+ * failure or a bug is not: the call fails (and may be run again).
+ */
+function isRowFailure(error: unknown): boolean {
+  if (error instanceof ServerError) return true;
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && !FATAL.test(code)) {
-    // A constraint or data error of one statement (e.g. a login created meanwhile by another call).
-    return { line, name, status: 'failed', id: null, details: `refused by the database (${code}): ${(error as Error).message}` };
-  }
-  throw error;
+  return typeof code === 'string' && !FATAL.test(code);
+}
+
+/** The report line of a row that failed with `error`; rethrows what is not a row's fault. */
+export function failedRow(line: number, name: string, error: unknown): ImportRowResult {
+  if (!isRowFailure(error)) throw error;
+  if (error instanceof ServerError) return { line, name, status: 'failed', id: null, details: `${error.name}: ${error.message}` };
+  const e = error as Error & { code: string };
+  return { line, name, status: 'failed', id: null, details: `refused by the database (${e.code}): ${e.message}` };
 }
 
 /**
@@ -60,7 +68,7 @@ export async function runImport<R extends { readonly line: number }>(
     return await trx.transaction((sp) => apply(sp, rows));
   } catch (e) {
     if (rows.length === 1) return [failedRow(rows[0]!.line, nameOf(rows[0]!), e)];
-    failedRow(0, "", e); // rethrows what is not a row's fault (a lost connection, a bug)
+    if (!isRowFailure(e)) throw e;
     const results: ImportRowResult[] = [];
     for (const row of rows) {
       try {
