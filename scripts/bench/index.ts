@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     skipped.postgres = `no PostgreSQL server answered at ${redact(options.pgUrl)} (set --pg-url or OMERO_BENCH_DB_URL)`;
     log(`bench: ${skipped.postgres}; PostgreSQL benchmarks are skipped`);
   }
-  if (options.sections.includes('startup') || options.sections.includes('bulk')) await ensureBuilt(log);
+  if (options.sections.some((s) => s === 'startup' || s === 'bulk' || s === 'import')) await ensureBuilt(log);
 
   const results: Record<string, unknown> = {
     meta: {

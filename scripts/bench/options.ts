@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, type EngineName } from './engines.js';
 
-export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'load', 'security'] as const;
+export const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'import', 'load', 'security'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** A size per engine: the embedded database is several times slower, so some runs are shorter there. */
@@ -37,6 +37,13 @@ export interface BenchSizes {
   readonly loadQueries: number;
   /** Refused logins timed per name in the security timing benchmark. */
   readonly securityAttempts: number;
+  /** Users `omero user import` makes from one CSV, and the groups they are spread over. */
+  readonly importUsers: PerEngine<number>;
+  readonly importGroups: number;
+  /** Users imported with generated passwords (compared with as many hashes alone). */
+  readonly importPasswordUsers: PerEngine<number>;
+  /** `omero user add` processes run beside the import (extrapolated). */
+  readonly importProcesses: PerEngine<number>;
 }
 
 const FULL: BenchSizes = {
@@ -55,6 +62,10 @@ const FULL: BenchSizes = {
   loadClients: { postgres: 64, pglite: 16 },
   loadQueries: 1000,
   securityAttempts: 40,
+  importUsers: { postgres: 10_000, pglite: 10_000 },
+  importGroups: 200,
+  importPasswordUsers: { postgres: 256, pglite: 128 },
+  importProcesses: { postgres: 30, pglite: 10 },
 };
 
 const QUICK: BenchSizes = {
@@ -73,6 +84,10 @@ const QUICK: BenchSizes = {
   loadClients: { postgres: 4, pglite: 2 },
   loadQueries: 10,
   securityAttempts: 4,
+  importUsers: { postgres: 30, pglite: 30 },
+  importGroups: 3,
+  importPasswordUsers: { postgres: 3, pglite: 3 },
+  importProcesses: { postgres: 2, pglite: 2 },
 };
 
 export interface BenchOptions {

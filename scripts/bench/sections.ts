@@ -2,6 +2,7 @@ import type { EngineName } from './engines.js';
 import type { BenchOptions, SectionName } from './options.js';
 import { cell, times, verdict, type Table } from './report.js';
 import { benchBulk, type BulkResult } from './bulk.js';
+import { benchImport, type ImportResult } from './import.js';
 import { benchLoad, type LoadResult } from './load.js';
 import { benchPerCall, type PerCallResult } from './per-call.js';
 import { benchScale, type ScaleResult } from './scale.js';
@@ -118,13 +119,44 @@ const bulk: SectionRunner<BulkResult> = {
   ],
 };
 
+const provisioning: SectionRunner<ImportResult> = {
+  description:
+    'Provisioning (issue 14): `omero user import` of 10,000 users in 200 groups from one CSV (one process, chunks through IAdmin.importExperimenters), again, with password hashes in the file, with generated passwords against as many hashes alone, and one `omero user add` process per user',
+  target: 'PostgreSQL: 10,000 users without passwords (or with hashes in the file) ≤ 10 s; generated passwords ≤ 1.2× the hashes alone',
+  run: (engine, o) =>
+    benchImport(engine, {
+      target: o.sizes.importUsers[engine],
+      groups: o.sizes.importGroups,
+      passwordUsers: o.sizes.importPasswordUsers[engine],
+      processes: o.sizes.importProcesses[engine],
+      pgUrl: o.pgUrl,
+      log: o.log,
+    }),
+  tables: (engine, r) => [
+    {
+      title: `5. Provisioning on ${engine}: ${r.target.toLocaleString('en-US')} users in ${r.groups} groups`,
+      headers: ['way', 'users run', 's', `s for ${short(r.target)}`, 'target'],
+      rows: r.variants.map((v, i) => [
+        v.label,
+        v.users,
+        v.seconds,
+        `${cell(v.secondsForTarget)}${v.extrapolated ? ' (extrapolated)' : ''}`,
+        i === 0 || i === 2 ? `≤ ${r.targets.withoutPasswordsSeconds} s: ${verdict(v.secondsForTarget, r.targets.withoutPasswordsSeconds)}` : '',
+      ]),
+      notes: [
+        `generated passwords: ${r.passwords.users} users in ${cell(r.passwords.importSeconds)} s vs ${cell(r.passwords.hashSeconds)} s for the hashes alone = ${times(r.passwords.ratio)} (target ≤ ${r.targets.passwordRatio}×: ${verdict(r.passwords.ratio, r.targets.passwordRatio)})`,
+      ],
+    },
+  ],
+};
+
 const load: SectionRunner<LoadResult> = {
   description: 'Load: concurrent clients, each with its own connection and session on a running server process, making findAllByQuery calls by id; vs the same SQL through a pg pool of as many connections in one process',
   target: 'none given: throughput and p95 beside the pool (ratio)',
   run: (engine, o) => benchLoad(engine, { clients: o.sizes.loadClients[engine], queries: o.sizes.loadQueries, pgUrl: o.pgUrl, log: o.log }),
   tables: (engine, r) => [
     {
-      title: `5. Load on ${engine}: ${r.clients} concurrent clients × ${r.queriesPerClient} queries`,
+      title: `6. Load on ${engine}: ${r.clients} concurrent clients × ${r.queriesPerClient} queries`,
       headers: ['way', 'queries', 's', 'queries/s', 'p50 ms', 'p95 ms'],
       rows: r.variants.map((v) => [v.label, v.queries, v.seconds, v.perSecond, v.latency.p50, v.latency.p95]),
       notes: r.throughputRatio === null ? ['PGlite: no pool to compare with (one connection)'] : [`pool throughput / server throughput: ${times(r.throughputRatio)}`],
@@ -139,7 +171,7 @@ const security: SectionRunner<SecurityTimingResult> = {
   run: (engine, o) => benchSecurityTiming(engine, { attempts: o.sizes.securityAttempts, pgUrl: o.pgUrl, log: o.log }),
   tables: (engine, r) => [
     {
-      title: `6. Security timing on ${engine} (${r.attempts} refused logins per name)`,
+      title: `7. Security timing on ${engine} (${r.attempts} refused logins per name)`,
       headers: ['measure', 'value', 'target'],
       rows: [
         ['refused login, known name (median ms)', r.knownMedianMs, ''],
@@ -156,6 +188,7 @@ export const SECTION_RUNNERS: Record<SectionName, SectionRunner<any>> = {
   perCall,
   scale,
   bulk,
+  import: provisioning,
   load,
   security,
 };

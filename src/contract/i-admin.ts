@@ -1,5 +1,6 @@
 import type { EventContext, ExperimenterGroupI, ExperimenterI, PermissionsI, Roles } from '../model/index.js';
 import type { Id, Str } from './argument-types.js';
+import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from './import-types.js';
 
 /** One row of `lookupLdapAuthExperimenters`: an LDAP user's id and its DN, `ERROR` or `<hidden>`. */
 export interface LdapAuthExperimenter {
@@ -55,4 +56,11 @@ export interface IAdmin {
   updateGroup(group: ExperimenterGroupI): void;
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI): void;
+  /**
+   * Ours: creates or updates users to match `rows` (one transaction per row, or all in one with
+   * `atomic`; nothing with `dryRun`) and answers what happened to each (`omero user import`).
+   */
+  importExperimenters(rows: UserImportRow[], options?: ImportOptions): ImportRowResult[];
+  /** Ours: the same for groups (name, permissions, owners, description): `omero group import`. */
+  importGroups(rows: GroupImportRow[], options?: ImportOptions): ImportRowResult[];
 }

@@ -1,6 +1,7 @@
 export type { ArgsOf, Async, Blocking, Ctx, MethodName, ResultOf, Served } from './call-shapes.js';
 export type { Id, Str } from './argument-types.js';
 export type { IAdmin, LdapAuthExperimenter } from './i-admin.js';
+export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, UserImportRow } from './import-types.js';
 export type { IContainer } from './i-container.js';
 export type { ILdap } from './i-ldap.js';
 export type { IQuery, Params } from './i-query.js';

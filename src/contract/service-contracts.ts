@@ -47,7 +47,7 @@ export const SERVICE_METHODS: MethodTable = Object.freeze({
     createExperimenter: T, createExperimenterWithPassword: T, addGroups: T, removeGroups: T, setDefaultGroup: T,
     setGroupOwner: T, unsetGroupOwner: T, addGroupOwners: T, removeGroupOwners: T, changePassword: T,
     changePasswordWithOldPassword: T, changeUserPassword: T, updateSelf: T, updateExperimenter: T, updateGroup: T,
-    changePermissions: T,
+    changePermissions: T, importExperimenters: T, importGroups: T,
   },
   IQuery: { findAllByQuery: Q, findByQuery: Q, projection: Q, get: Q, find: Q, findAll: Q, findByString: Q, findAllByString: Q },
   IContainer: { loadContainerHierarchy: Q, getImages: Q, findContainerHierarchies: Q },

@@ -23,26 +23,11 @@ import { changedTables, dumpDatabaseAt } from '../helpers/db-dump.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
 import { ROOT_PASSWORD } from '../helpers/test-database.js';
 import { POSTGRES_MISSING, skipUnless } from '../helpers/suite-skip.js';
-import { inbox, startTsWorker } from '../helpers/ts-worker.js';
+import { cutDuring } from './faults/cut-during.js';
 
 /** What a refused or cut call may still touch by design: a session's last access, failed logins. */
 const VOLATILE = { session: ['last_access'], login_failure: '*' } as const;
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-
-/** Runs `call` while the injector cuts the connection of whatever statement queues on `lock`. */
-async function cutDuring<T>(url: string, lock: string, call: () => T | Promise<T>): Promise<{ result: T; cut: { pid: number; query: string } | null }> {
-  const injector = startTsWorker(new URL('./faults/lock-and-terminate.ts', import.meta.url), { url, lock, timeoutMs: 60_000 });
-  const messages = inbox<{ locked?: true; terminated?: { pid: number; query: string } | null }>(injector);
-  try {
-    await messages.next();
-    // A blocking call freezes this thread; the injector runs in its own.
-    const result = await call();
-    const { terminated } = await messages.next();
-    return { result, cut: terminated ?? null };
-  } finally {
-    await injector.terminate();
-  }
-}
 
 function outcome(call: () => unknown): Error | unknown {
   try {

@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
-import { ExperimenterGroupI, rbool, rstring, SecurityViolation, ServerError, ValidationException } from '../../model/index.js';
+import { ExperimenterGroupI, rbool, rstring, SecurityViolation, ServerError, ValidationException, type ObjectIds } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
 import { withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
+import { groupImportCommand } from './group-import.js';
 import {
   addAsOwnerArgument,
   addGroupArguments,
@@ -18,6 +19,7 @@ import {
   addUserPrintArguments,
   addUserSortingArguments,
   changeGroupPermissions,
+  collectSeveredTable,
   collectGroupsTable,
   collectUsersTable,
   groupFinder,
@@ -52,7 +54,7 @@ import {
  */
 export function groupCommand(io: CliIO): Command {
   const group = withLoginOptions(new Command('group').description('Group administration methods').enablePositionalOptions());
-  for (const sub of [addCommand(io), permsCommand(io), listCommand(io), infoCommand(io), listusersCommand(io), copyusersCommand(io), adduserCommand(io), removeuserCommand(io)]) {
+  for (const sub of [addCommand(io), permsCommand(io), listCommand(io), infoCommand(io), listusersCommand(io), copyusersCommand(io), adduserCommand(io), removeuserCommand(io), groupImportCommand(io)]) {
     group.addCommand(sub);
   }
   return group;
@@ -120,26 +122,38 @@ function permsCommand(io: CliIO): Command {
   const cmd = subcommand('perms', `Modify a group's permissions \n\n${PERM_TXT}`);
   addIdNameArguments(cmd, 'group');
   addPermissionsArguments(cmd);
+  cmd.option('--dry-run', 'Show what the change would sever or delete (or why it is refused), change nothing');
+  addStyleArgument(cmd);
   withLoginOptions(cmd);
-  cmd.action(async (opts: PermissionOptions & { id?: string; name?: string }) => {
+  cmd.action(async (opts: PermissionOptions & StyleOption & { id?: string; name?: string; dryRun?: boolean }) => {
     const perms = parsePerms(opts);
     await withConnection(cmd, io, (c) => {
       const admin = c.client.getSession().getAdminService();
       const group = parseGroupId(admin, io, opts);
       const name = group.object.name?.val ?? '';
-      if (String(group.object.details.permissions) === String(perms)) {
+      const old = String(group.object.details.permissions);
+      if (old === String(perms)) {
         out(io, `Permissions for group ${name} (id=${group.id}) already ${perms}`);
         return;
       }
+      let deleted: ObjectIds;
       try {
-        changeGroupPermissions(c.client, group.id, perms);
+        deleted = changeGroupPermissions(c.client, group.id, perms, Boolean(opts.dryRun));
       } catch (e) {
         if (e instanceof PermissionsChangeError) {
           throw new CliError(504, `Cannot change permissions for group ${name} (id=${group.id}) to ${perms}: ${e.message}`);
         }
         throw e;
       }
-      out(io, `Changed permissions for group ${name} (id=${group.id}) to ${perms}`);
+      // The same summary before (dry run) and after the change: what was cut between owners.
+      const table = collectSeveredTable(deleted);
+      if (opts.dryRun) {
+        out(io, `Would change permissions for group ${name} (id=${group.id}) from ${old} to ${perms}`);
+        if (table.rows.length === 0) out(io, 'Nothing would be severed or deleted');
+      } else {
+        out(io, `Changed permissions for group ${name} (id=${group.id}) to ${perms}`);
+      }
+      if (table.rows.length > 0) out(io, renderTable(table, opts.style));
     });
   });
   return cmd;

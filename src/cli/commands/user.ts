@@ -6,6 +6,7 @@ import { err, out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
 import { loginArgs, withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
+import { userImportCommand } from './user-import.js';
 import {
   addAsOwnerArgument,
   addGroupArguments,
@@ -49,7 +50,7 @@ import {
  */
 export function userCommand(io: CliIO): Command {
   const user = withLoginOptions(new Command('user').description('Support for adding and managing users').enablePositionalOptions());
-  for (const sub of [addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io)]) {
+  for (const sub of [addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io), userImportCommand(io)]) {
     user.addCommand(sub);
   }
   return user;

@@ -20,6 +20,7 @@ export {
   type PermissionType,
 } from './permission-arguments.js';
 export { pySortBy } from './py-sort.js';
+export { collectSeveredTable } from './severed-table.js';
 export { subcommand } from './subcommand.js';
 export { collectEmails, formatName, type EmailList, type EmailOptions } from './user-emails.js';
 export { userFinder } from './user-finder.js';

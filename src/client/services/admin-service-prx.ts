@@ -8,10 +8,10 @@ import type {
   RString,
 } from '../../model/index.js';
 import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
-import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IAdmin } from '../../contract/index.js';
+import type { ArgsOf, Blocking, Ctx, GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, MethodName, ResultOf, IAdmin, UserImportRow } from '../../contract/index.js';
 import type { RemoteSession } from '../remote.js';
 
-export type { LdapAuthExperimenter };
+export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, LdapAuthExperimenter, UserImportRow };
 
 type Id = number | IObject | { readonly val: number };
 type Str = string | RString;
@@ -78,6 +78,17 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   updateSelf(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateSelf', [experimenter], ctx); }
   updateExperimenter(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateExperimenter', [experimenter], ctx); }
   updateGroup(group: ExperimenterGroupI, ctx?: Ctx | null): void { this.#call('updateGroup', [group], ctx); }
+  /**
+   * Creates or updates users to match `rows` (one transaction per row, or all in one with
+   * `atomic`; nothing with `dryRun`) and answers what happened to each: `omero user import`.
+   */
+  importExperimenters(rows: UserImportRow[], options: ImportOptions = {}, ctx?: Ctx | null): ImportRowResult[] {
+    return this.#call('importExperimenters', [rows, options], ctx);
+  }
+  /** The same for groups (name, permissions, owners, description): `omero group import`. */
+  importGroups(rows: GroupImportRow[], options: ImportOptions = {}, ctx?: Ctx | null): ImportRowResult[] {
+    return this.#call('importGroups', [rows, options], ctx);
+  }
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
     this.#call('changePermissions', [group, permissions], ctx);

@@ -24,12 +24,22 @@ export async function hashPassword(password: string): Promise<string> {
 
 const FORMAT = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
 
+/** Whether `stored` is a hash in this project's format with parameters `verifyPassword` accepts. */
+export function isPasswordHash(stored: string): boolean {
+  const m = FORMAT.exec(stored);
+  return m !== null && validParameters(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function validParameters(ln: number, r: number, p: number): boolean {
+  return ln >= 10 && ln <= 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+}
+
 /** Checks a password against a stored hash in constant time; malformed hashes never match. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const m = FORMAT.exec(stored);
   if (!m) return false;
   const [ln, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (ln < 10 || ln > 20 || r < 1 || r > 32 || p < 1 || p > 16) return false;
+  if (!validParameters(ln, r, p)) return false;
   const expected = Buffer.from(m[5]!, 'base64');
   const key = await scrypt(password, Buffer.from(m[4]!, 'base64'), ln, r, p);
   return key.length === expected.length && timingSafeEqual(key, expected);

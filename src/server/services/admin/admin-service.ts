@@ -23,6 +23,10 @@ import { changeGroupPermissions } from './group-permissions.js';
 import type { LdapDirectory } from '../../auth/ldap/index.js';
 import { lookupLdapAuthExperimenter, lookupLdapAuthExperimenters, type LdapAuthExperimenter } from '../ldap/index.js';
 import { assertGroupRenamable, assertUserRenamable, validateLogin } from './name-rules.js';
+import { assertMembershipRemovable } from './membership-rules.js';
+import { importExperimenters } from './import/import-experimenters.js';
+import { importGroups } from './import/import-groups.js';
+import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from './import/import-types.js';
 
 const PRIVATE = -120;
 
@@ -263,19 +267,8 @@ export class AdminService implements Served<IAdmin, CallContext> {
     if (gids.length === 0) throw new ValidationException('Nothing to do.');
     requireAdminOrLeader(call, 'ModifyGroupMembership', gids, 'Changing group membership');
     await this.#requireExperimenter(call, uid);
-    const special: number[] = [SystemIds.SYSTEM_GROUP, SystemIds.USER_GROUP];
-    if (uid === SystemIds.ROOT_USER && gids.some((g) => special.includes(g))) {
-      throw new ValidationException('experimenter root may not be removed from the system or user group');
-    }
-    if (uid === call.caller.userId && gids.some((g) => special.includes(g))) {
-      throw new ValidationException('experimenter may not remove themselves from the system or user group');
-    }
     const current = await membershipIds(call.trx, uid);
-    const remaining = current.filter((g) => !gids.includes(g));
-    if (remaining.length === 0) throw new ValidationException('experimenter must remain a member of some group');
-    if (remaining.length === 1 && remaining[0] === SystemIds.USER_GROUP) {
-      throw new ValidationException("experimenter cannot be a member of only the 'user' group, a different default group is also required");
-    }
+    assertMembershipRemovable(uid, call.caller.userId, gids, current.filter((g) => !gids.includes(g)));
     for (const g of gids) await removeMembership(call.trx, uid, g);
   }
 
@@ -377,6 +370,16 @@ export class AdminService implements Served<IAdmin, CallContext> {
     if (Object.keys(changes).length > 0) {
       await call.trx('experimentergroup').where({ id: gid }).update({ ...changes, version: call.trx.raw('version + 1') });
     }
+  }
+
+  /** Creates or updates users to match rows of a provisioning file (`omero user import`). */
+  async importExperimenters(call: CallContext, rows: readonly UserImportRow[], options: ImportOptions = {}): Promise<ImportRowResult[]> {
+    return importExperimenters(call, rows, options);
+  }
+
+  /** Creates or updates groups to match rows of a provisioning file (`omero group import`). */
+  async importGroups(call: CallContext, rows: readonly GroupImportRow[], options: ImportOptions = {}): Promise<ImportRowResult[]> {
+    return importGroups(call, rows, options);
   }
 
   /** Legacy chmod of a group (reference permissions §4); the rules live in group-permissions.ts. */
