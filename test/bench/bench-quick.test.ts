@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
  * JSON with every section, each engine either measured or skipped with a reason.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'security'] as const;
+const SECTIONS = ['startup', 'perCall', 'scale', 'bulk', 'import', 'load', 'security'] as const;
 
 describe('npm run bench -- --quick', () => {
   const dir = mkdtempSync(join(tmpdir(), 'omero-bench-test-'));
@@ -56,11 +56,14 @@ describe('npm run bench -- --quick', () => {
     const startup = results.startup!.engines!.pglite as { measures: Array<{ medianWallMs: number; ratio: number }> };
     assert.ok(startup.measures.length >= 3 && startup.measures.every((m) => m.medianWallMs > 0 && Number.isFinite(m.ratio)));
     const perCall = results.perCall!.engines!.pglite as { variants: Array<{ summary: { median: number } }>; statementsPerCall: number };
-    assert.ok(perCall.variants.length === 4 && perCall.statementsPerCall > 0);
+    // Knex, the server in process, the blocking client, its ping, and the same two through a server process.
+    assert.ok(perCall.variants.length === 6 && perCall.statementsPerCall > 0);
     const scale = results.scale!.engines!.pglite as { steps: Array<{ projects: number; queries: Array<{ plan: { shape: string } }> }> };
     assert.ok(scale.steps.length >= 2 && scale.steps.every((s) => s.queries.length > 0 && s.queries.every((q) => q.plan.shape.length > 0)));
     const bulk = results.bulk!.engines!.pglite as { variants: Array<{ msPerUser: number }> };
     assert.equal(bulk.variants.length, 3);
+    const load = results.load!.engines!.pglite as { variants: Array<{ perSecond: number; queries: number }> };
+    assert.ok(load.variants.length >= 1 && load.variants.every((v) => v.queries > 0 && v.perSecond > 0));
     assert.match(run.stdout, /Results written to /);
   });
 });
