@@ -7,6 +7,8 @@ import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
+import { LOCAL_ADDRESS } from './auth/login-throttle.js';
+import { auditRefusal } from './services/audit/audit-refusal.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService } from './services/index.js';
 import type { ServerReply, ServerRequest } from './server-request.js';
@@ -56,19 +58,23 @@ export class OmeroServer {
     return new OmeroServer(db, ldap);
   }
 
-  /** Answers one request; never throws: failures become wire exceptions. */
-  async handle(request: ServerRequest): Promise<ServerReply> {
+  /**
+   * Answers one request; never throws: failures become wire exceptions. `address` is where the
+   * request came from as the transport saw it (`local` in process, the peer's address over a
+   * network): password checks are throttled per login and address, and the audit log records it.
+   */
+  async handle(request: ServerRequest, address: string = LOCAL_ADDRESS): Promise<ServerReply> {
     try {
-      return { ok: true, value: toWire(await this.#dispatch(request)) };
+      return { ok: true, value: toWire(await this.#dispatch(request, address)) };
     } catch (e) {
       return { ok: false, error: toWire(mapError(e)) };
     }
   }
 
-  async #dispatch(r: ServerRequest): Promise<unknown> {
+  async #dispatch(r: ServerRequest, address: string): Promise<unknown> {
     switch (r.op) {
       case 'login':
-        return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs });
+        return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs, sudo: r.sudo, address });
       case 'join':
         return this.sessions.joinSession(r.key);
       case 'close':
@@ -76,7 +82,7 @@ export class OmeroServer {
       case 'ping':
         return true;
       case 'invoke':
-        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {});
+        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {}, address);
     }
   }
 
@@ -84,7 +90,7 @@ export class OmeroServer {
    * Calls `service.method(call, ...args)` for a live session: in one transaction, or, for the
    * read-only query services, straight on the pool (two statements instead of four).
    */
-  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>): Promise<unknown> {
+  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>, address: string = LOCAL_ADDRESS): Promise<unknown> {
     const svc = this.#services[service] as Record<string, unknown> | undefined;
     const allowed = (svc?.constructor as { REMOTE?: readonly string[] } | undefined)?.REMOTE ?? [];
     if (!svc || !allowed.includes(method) || typeof svc[method] !== 'function') {
@@ -92,8 +98,12 @@ export class OmeroServer {
     }
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
     const query = QUERY_SERVICES.has(service);
+    let opened: CallContext | null = null;
     const run = (db: CallDb, a: unknown[]) =>
-      this.openCall(db, key, ctx, query).then((call) => (svc[method] as (...x: unknown[]) => Promise<unknown>).call(svc, call, ...a));
+      this.openCall(db, key, ctx, query, address).then((call) => {
+        opened = call;
+        return (svc[method] as (...x: unknown[]) => Promise<unknown>).call(svc, call, ...a);
+      });
     // Reads decide nothing and, under READ COMMITTED, every statement reads its own snapshot
     // anyway: they run straight on the pool (two statements instead of four). A write reads,
     // decides and writes, and is serializable (see inSerializableTransaction). A rerun starts
@@ -102,11 +112,20 @@ export class OmeroServer {
     if (query) return run(this.db.knex, args);
     const sent = toWire(args);
     let first = true;
-    return inSerializableTransaction(this.db.knex, (trx) => {
-      const a = first ? args : (fromWire(sent) as unknown[]);
-      first = false;
-      return run(trx, a);
-    });
+    try {
+      return await inSerializableTransaction(this.db.knex, (trx) => {
+        const a = first ? args : (fromWire(sent) as unknown[]);
+        first = false;
+        return run(trx, a);
+      });
+    } catch (e) {
+      const call = opened as CallContext | null;
+      if (call !== null) {
+        for (const after of call.afterRollback) await after(this.db.knex).catch(() => undefined);
+        await auditRefusal(this.db.knex, call, service, method, e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -114,7 +133,7 @@ export class OmeroServer {
    * (reloaded every call, as OMERO reloads the EventContext) and the call's group. Also used by
    * the benchmarks to see the SQL a caller's query compiles to.
    */
-  async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false): Promise<CallContext> {
+  async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false, address: string = LOCAL_ADDRESS): Promise<CallContext> {
     // One statement reads the session, memberships, privileges and group permissions (and, for a
     // query service, the read-scope facts) instead of one statement each (issue 6, scripts/bench).
     const requested = parseGroupContext(ctx, Number.NaN);
@@ -123,7 +142,7 @@ export class OmeroServer {
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
       throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
     }
-    return CallContext.open(trx, session, key, membership, ctx, facts);
+    return CallContext.open(trx, session, key, membership, ctx, facts, address);
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ export type ServiceName = 'IAdmin' | 'IQuery' | 'IUpdate' | 'IContainer' | 'Serv
  * (`toWire`/`fromWire`) so that a network transport can carry the same messages later.
  */
 export type ServerRequest =
-  | { readonly op: 'login'; readonly username: string; readonly password: string; readonly group?: string; readonly agent?: string; readonly timeToIdleMs?: number }
+  | { readonly op: 'login'; readonly username: string; readonly password: string; readonly group?: string; readonly agent?: string; readonly timeToIdleMs?: number; readonly sudo?: string }
   | { readonly op: 'join'; readonly key: string }
   | { readonly op: 'invoke'; readonly key: string; readonly service: ServiceName; readonly method: string; readonly args: unknown; readonly ctx?: CallContextMap }
   | { readonly op: 'close'; readonly key: string }

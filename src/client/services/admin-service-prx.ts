@@ -77,6 +77,21 @@ export class AdminServicePrx {
   updateSelf(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateSelf', [experimenter], ctx); }
   updateExperimenter(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateExperimenter', [experimenter], ctx); }
   updateGroup(group: ExperimenterGroupI, ctx?: Ctx | null): void { this.#call('updateGroup', [group], ctx); }
+  /** Creates an administrator holding only `privileges` (names such as `'ModifyGroupMembership'`). */
+  createRestrictedSystemUser(experimenter: ExperimenterI, privileges: readonly unknown[], ctx?: Ctx | null): number {
+    return this.#call('createRestrictedSystemUser', [experimenter, privileges], ctx);
+  }
+  createRestrictedSystemUserWithPassword(experimenter: ExperimenterI, privileges: readonly unknown[], password: Str, ctx?: Ctx | null): number {
+    return this.#call('createRestrictedSystemUserWithPassword', [experimenter, privileges, password], ctx);
+  }
+  /** Sets a user's light-admin privileges to exactly `privileges`. */
+  setAdminPrivileges(experimenter: Id, privileges: readonly unknown[], ctx?: Ctx | null): void {
+    this.#call('setAdminPrivileges', [experimenter, privileges], ctx);
+  }
+  /** The administrators holding every one of `privileges`. */
+  getAdminsWithPrivileges(privileges: readonly unknown[], ctx?: Ctx | null): ExperimenterI[] {
+    return this.#call('getAdminsWithPrivileges', [privileges], ctx);
+  }
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
     this.#call('changePermissions', [group, permissions], ctx);

@@ -14,3 +14,12 @@ export {
   parsePermissions,
   formatPermissions,
 } from './permission-bits.js';
+export {
+  ADMIN_PRIVILEGES,
+  PRIVILEGE_BUNDLES,
+  PRIVILEGE_CONFIG_PREFIX,
+  UnknownPrivilegeError,
+  parsePrivileges,
+  type AdminPrivilege,
+  type PrivilegeBundle,
+} from './admin-privileges.js';

@@ -11,6 +11,7 @@ import {
   type RString,
 } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
+import { canSeeUserDetails } from '../security/index.js';
 import { hashSessionKey, MAX_TIME_TO_IDLE_MS, sessionDeath, type SessionRow } from '../call/session-row.js';
 
 /** The `category` of the ERRs `updateTimeToIdle` answers with (OMERO's request type). */
@@ -56,7 +57,7 @@ export class SessionAdminService {
   /**
    * Every live session, oldest first (OMERO's `CurrentSessionsRequest`): admins see all details
    * and `lastAccessTime`; other users see details of their own sessions and only the user and
-   * group of the others.
+   * group of the others — and only of users whose details they may see (2019-SV3).
    */
   async getCurrentSessions(call: CallContext): Promise<CurrentSessionRow[]> {
     const now = Date.now();
@@ -69,10 +70,13 @@ export class SessionAdminService {
       .orderBy([{ column: 's.started' }, { column: 's.id' }])) as (SessionRow & { user_name: string; group_name: string })[];
     const admin = call.caller.isAdmin;
     const mine = hashSessionKey(call.sessionKey);
+    const scope = await call.scope();
     const result: CurrentSessionRow[] = [];
     for (const raw of rows) {
       const row = normalise(raw);
       if (sessionDeath(row, now)) continue;
+      // Only sessions of users the caller may see at all (2019-SV3): `sessions who` names no one else.
+      if (!canSeeUserDetails(scope, row.owner)) continue;
       const current = row.uuid_hash === mine;
       const readable = admin || row.owner === call.caller.userId;
       result.push({
