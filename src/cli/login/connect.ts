@@ -51,9 +51,6 @@ export function environmentTransport(io: CliIO): Transport {
  * prompt on a terminal. The banner goes to stderr; nothing to stdout but OMERO's notices.
  */
 export async function connect(args: LoginArgs, io: CliIO, options: ConnectOptions = {}): Promise<Connection> {
-  if (args.sudo) {
-    throw new CliError(1, '--sudo is not available yet: it arrives with restricted administrators (log in as the target user instead)');
-  }
   const store = options.store ?? (await openSessionStore(io));
   const transport = options.transport ?? environmentTransport(io);
   const parsed = parseConnection(args.server);
@@ -61,7 +58,9 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
   if (port !== null && !/^\d{1,5}$/.test(port)) throw new CliError(5, `Invalid port: ${port}`);
   const quiet = Boolean(args.quiet);
   const timeout = options.timeoutSeconds ? options.timeoutSeconds : null;
-  const newClient = () => new OmeroClient('localhost', transport, args.group ? { 'omero.group': args.group } : {});
+  // `--sudo ADMIN` travels as the client property `omero.sudo`: the login then checks ADMIN's password.
+  const props: Record<string, string> = { ...(args.group ? { 'omero.group': args.group } : {}), ...(args.sudo ? { 'omero.sudo': args.sudo } : {}) };
+  const newClient = () => new OmeroClient('localhost', transport, props);
 
   if (args.key) return joinByKey(args, io, store, newClient, parsed.host, port, quiet, timeout);
 
@@ -128,6 +127,7 @@ async function createSession(
         passwordStdin: args.passwordStdin,
         stdin: io.stdin,
         stderr: io.stderr,
+        ...(args.sudo ? { prompt: `Password for ${args.sudo}:` } : {}),
       });
     } catch (e) {
       throw loginFailure(e);
@@ -145,7 +145,7 @@ async function createSession(
       }
       throw loginFailure(e);
     }
-    const props = sessionProps(args.group, host, user, explicitPort, timeout);
+    const props = sessionProps(args.group, host, user, explicitPort, timeout, args.sudo);
     const idle = timeout === null ? null : applyLoginTimeout(client, timeout, io);
     return finish(io, store, client, 'Created', host, port, user, quiet, props, idle);
   }
@@ -191,13 +191,14 @@ async function joinByKey(
 }
 
 /** A new session file's properties, in omero-py's order (reference cli §9.1). */
-function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null): Record<string, string> {
+function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null, sudo?: string): Record<string, string> {
   const props: Record<string, string> = {};
   if (group) props['omero.group'] = group;
   props['omero.host'] = host;
   props['omero.user'] = user;
   if (port !== null) props['omero.port'] = port;
   if (timeout !== null) props['omero.timeout'] = String(timeout);
+  if (sudo) props['omero.sudo'] = sudo;
   return props;
 }
 
