@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { applyConventions } from './conventions.js';
 import { withLoginOptions } from './login-options.js';
+import { auditCommand } from './commands/audit.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { groupCommand } from './commands/group.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(ldapCommand(io));
   program.addCommand(objCommand(io));
   program.addCommand(hqlCommand(io));
+  program.addCommand(auditCommand(io));
   applyConventions(program, io);
   return program;
 }

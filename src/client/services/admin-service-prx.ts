@@ -1,3 +1,4 @@
+import type { AuditQuery, AuditRecord } from '../../server/services/audit/audit-reader.js';
 import type {
   EventContext,
   ExperimenterGroupI,
@@ -92,6 +93,8 @@ export class AdminServicePrx {
   getAdminsWithPrivileges(privileges: readonly unknown[], ctx?: Ctx | null): ExperimenterI[] {
     return this.#call('getAdminsWithPrivileges', [privileges], ctx);
   }
+  /** The audit log of administrative changes, oldest first (not in OMERO's API; full admins only). */
+  getAuditLog(query: AuditQuery = {}, ctx?: Ctx | null): AuditRecord[] { return this.#call('getAuditLog', [query], ctx); }
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
     this.#call('changePermissions', [group, permissions], ctx);

@@ -24,6 +24,25 @@ export const ADMIN_PRIVILEGES = [
 /** One light-admin privilege. */
 export type AdminPrivilege = (typeof ADMIN_PRIVILEGES)[number];
 
+/** What each privilege lets a restricted administrator do (reference permissions §3.1). */
+export const PRIVILEGE_DESCRIPTIONS: Readonly<Record<AdminPrivilege, string>> = Object.freeze({
+  Chgrp: "move others' data to any group",
+  Chown: "give others' data to any user",
+  DeleteFile: "delete others' files outside the repositories",
+  DeleteManagedRepo: "delete others' files in the managed repository",
+  DeleteOwned: "delete others' data",
+  DeleteScriptRepo: 'delete official scripts',
+  ModifyGroup: 'create and edit groups, change their permissions',
+  ModifyGroupMembership: 'add and remove members and owners of any group',
+  ModifyUser: "create and edit users, set others' passwords",
+  ReadSession: "read other users' sessions (never give it to a restricted admin)",
+  Sudo: 'open sessions as other users (--sudo)',
+  WriteFile: "write others' files outside the repositories",
+  WriteManagedRepo: "write others' files in the managed repository",
+  WriteOwned: "create, edit and link data for others",
+  WriteScriptRepo: 'upload official scripts',
+});
+
 /** Prefix of the `Experimenter.config` entries that restrict a light admin (`AdminPrivilege:Sudo=false`). */
 export const PRIVILEGE_CONFIG_PREFIX = 'AdminPrivilege:';
 

@@ -18,6 +18,7 @@ export {
   ADMIN_PRIVILEGES,
   PRIVILEGE_BUNDLES,
   PRIVILEGE_CONFIG_PREFIX,
+  PRIVILEGE_DESCRIPTIONS,
   UnknownPrivilegeError,
   parsePrivileges,
   type AdminPrivilege,

@@ -24,6 +24,7 @@ import {
   SystemIds,
 } from '../../security/index.js';
 import { recordChange } from '../audit/audit-log.js';
+import { readAuditLog, type AuditQuery, type AuditRecord } from '../audit/audit-reader.js';
 import { throwIfRefused } from '../refusal-exception.js';
 import { idOf, listOf, requiredStr, strOf, type IdLike } from './admin-arguments.js';
 import { loadExperimenters, loadGroups } from './admin-loader.js';
@@ -53,7 +54,7 @@ export class AdminService {
     'changePasswordWithOldPassword', 'changeUserPassword', 'updateSelf', 'updateExperimenter', 'updateGroup',
     'changePermissions', 'getAdminPrivileges', 'getCurrentAdminPrivileges', 'lookupLdapAuthExperimenter',
     'lookupLdapAuthExperimenters', 'createRestrictedSystemUser', 'createRestrictedSystemUserWithPassword',
-    'setAdminPrivileges', 'getAdminsWithPrivileges',
+    'setAdminPrivileges', 'getAdminsWithPrivileges', 'getAuditLog',
   ] as const;
   readonly #ldap: LdapDirectory | null;
 
@@ -215,6 +216,11 @@ export class AdminService {
     const uid = await this.createRestrictedSystemUser(call, experimenter, privileges);
     await call.trx('password').insert({ experimenter_id: uid, hash: await hashPassword(pw) });
     return uid;
+  }
+
+  /** The audit log of administrative changes (not OMERO's API; `omero audit`), full admins only. */
+  async getAuditLog(call: CallContext, query: AuditQuery = {}): Promise<AuditRecord[]> {
+    return readAuditLog(call, query);
   }
 
   /** The DN of an LDAP user (null for others); any user may ask, as in OMERO. */
