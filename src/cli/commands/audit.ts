@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
-import { withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
 import { addStyleArgument, type StyleOption } from '../usergroup/index.js';
 
@@ -33,7 +32,7 @@ function cell(v: unknown): string {
 }
 
 /**
- * `omero audit [--since WHEN] [--user LOGIN] [--limit N] [--style …]` (issue 11): the log of
+ * `omero [login args] audit [--since WHEN] [--user LOGIN] [--limit N] [--style …]` (issue 11): the log of
  * administrative changes — users, groups, memberships, owners, permissions, privileges, passwords
  * (never the password itself), sudo logins — and of refused attempts, oldest first. Full
  * administrators only.
@@ -46,7 +45,8 @@ export function auditCommand(io: CliIO): Command {
     .option('--limit <N>', 'at most this many entries, the newest (default 1000)')
     .addHelpText('after', '\nColumns: when (UTC), who (and "as" whom through sudo), from where, what, on whom, before, after, outcome.');
   addStyleArgument(cmd);
-  withLoginOptions(cmd);
+  // No login options on this level: `--user` filters the log here; log in with the top-level
+  // arguments (`omero -u root audit --user user-2`).
   cmd.action(async (opts: AuditOptions) => {
     const since = opts.since === undefined ? null : parseSince(opts.since);
     if (opts.limit !== undefined && !/^\d+$/.test(opts.limit)) throw new CliError(2, `Invalid --limit: ${opts.limit}`);

@@ -109,7 +109,10 @@ function addCommand(io: CliIO): Command {
         out(io, message);
         return;
       }
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      // A restricted administrator may be created in no group but "system" and "user".
+      const selection = groupSelection(groups, opts);
+      const noGroups = groups.length === 0 && !opts.groupId?.length && !opts.groupName?.length;
+      const found = restricted && noGroups ? [] : groupFinder(admin, io).list(selection, false);
       const roles = admin.getSecurityRoles();
       const ids = [...found.map((g) => g.id), roles.userGroupId, ...(opts.admin ? [roles.systemGroupId] : [])];
       const [first, ...others] = ids.map((id) => new ExperimenterGroupI(id, false));
