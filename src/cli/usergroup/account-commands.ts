@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
 import {
   ADMIN_PRIVILEGES,
+  ApiUsageException,
   PRIVILEGE_BUNDLES,
   PRIVILEGE_DESCRIPTIONS,
   parsePrivileges,
@@ -51,10 +52,11 @@ export function privilegesOption(words: readonly string[]): AdminPrivilege[] {
   }
 }
 
-/** A server refusal as the CLI reports it (rc 68, as `user add` does), or the error itself. */
+/** A server refusal as the CLI reports it (rc 68 for SecurityViolation, as `user add` does; 67 otherwise), or the error itself. */
 function refused(e: unknown): unknown {
   if (e instanceof SecurityViolation) return new CliError(68, `SecurityViolation: ${e.message}`);
   if (e instanceof ValidationException) return new CliError(67, `ValidationException: ${e.message}`);
+  if (e instanceof ApiUsageException) return new CliError(67, `ApiUsageException: ${e.message}`);
   return e;
 }
 
