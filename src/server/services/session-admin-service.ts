@@ -12,6 +12,7 @@ import {
 } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
 import { canSeeUserDetails } from '../security/index.js';
+import { openSessionFor, type OpenedSession } from './sudo-session.js';
 import { hashSessionKey, MAX_TIME_TO_IDLE_MS, sessionDeath, type SessionRow } from '../call/session-row.js';
 
 /** The `category` of the ERRs `updateTimeToIdle` answers with (OMERO's request type). */
@@ -41,7 +42,12 @@ export interface CurrentSessionRow {
  * is found by a key the caller already holds, and no method returns another session's key.
  */
 export class SessionAdminService {
-  static readonly REMOTE = ['getSession', 'getCurrentSessions', 'updateTimeToIdle', 'closeSession'] as const;
+  static readonly REMOTE = ['getSession', 'getCurrentSessions', 'updateTimeToIdle', 'closeSession', 'createSessionFor'] as const;
+
+  /** A session for another user (`sessions open`): the `--sudo` rules; see `openSessionFor`. */
+  async createSessionFor(call: CallContext, user: string | number, group: string | number | null = null, timeToIdleMs: number | null = null): Promise<OpenedSession> {
+    return openSessionFor(call, user, group, timeToIdleMs);
+  }
 
   /**
    * The live session with this key (`ISession.getSession`); holding the key is the right to read
