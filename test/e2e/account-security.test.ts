@@ -15,29 +15,20 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   ApiUsageException,
-  ExperimenterI,
   ParametersI,
   PermissionDeniedException,
   SecurityViolation,
   ValidationException,
-  rbool,
   rstring,
 } from '../../src/model/index.js';
 import { OmeroClient } from '../../src/client/omero-client.js';
 import { openDatabase } from '../../src/server/db/open-database.js';
 import { OmeroServer } from '../../src/server/omero-server.js';
-import { newProject } from '../helpers/data-helpers.js';
+import { newExperimenter, newProject } from '../helpers/data-helpers.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
 import { createTestDatabase, ENGINES, ROOT_PASSWORD, type TestDatabase } from '../helpers/test-database.js';
 
-function person(omeName: string): ExperimenterI {
-  const e = new ExperimenterI();
-  e.omeName = rstring(omeName);
-  e.firstName = rstring('First');
-  e.lastName = rstring('Last');
-  e.ldap = rbool(false);
-  return e;
-}
+const person = (omeName: string) => newExperimenter(omeName, 'First', 'Last');
 
 /** The error a call throws; fails when it does not throw. */
 function refusal(call: () => unknown): Error {

@@ -16,27 +16,18 @@ import {
   Chown2Response,
   Delete2,
   Delete2Response,
-  ExperimenterI,
   PermissionsI,
   PRIVILEGE_BUNDLES,
   ProjectI,
-  rbool,
   rstring,
   type AdminPrivilege,
 } from '../../src/model/index.js';
 import { OmeroClient } from '../../src/client/omero-client.js';
-import { inGroup, newGroup, newProject, submitAndWait } from '../helpers/data-helpers.js';
+import { inGroup, newExperimenter, newGroup, newProject, submitAndWait } from '../helpers/data-helpers.js';
 import { openEngine, type EngineFixture } from '../helpers/engine-client.js';
 import { ENGINES } from '../helpers/test-database.js';
 
-function person(omeName: string): ExperimenterI {
-  const e = new ExperimenterI();
-  e.omeName = rstring(omeName);
-  e.firstName = rstring('Matrix');
-  e.lastName = rstring('Target');
-  e.ldap = rbool(false);
-  return e;
-}
+const person = (omeName: string) => newExperimenter(omeName, 'Matrix', 'Target');
 
 const RA_PASSWORD = `ra-${randomBytes(6).toString('hex')}`;
 

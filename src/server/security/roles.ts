@@ -1,3 +1,5 @@
+import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege } from '../../model/permissions/admin-privileges.js';
+
 /** Fixed ids of OMERO's system users and groups (reference permissions §3). */
 export const SystemIds = {
   ROOT_USER: 0,
@@ -11,8 +13,7 @@ export const SystemIds = {
 export const SystemGroupNames = { SYSTEM: 'system', USER: 'user', GUEST: 'guest' } as const;
 
 /** The 15 light-admin privileges (reference permissions §3.1), defined once in the model. */
-export { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege } from '../../model/permissions/admin-privileges.js';
-import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege } from '../../model/permissions/admin-privileges.js';
+export { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege };
 
 
 /**
