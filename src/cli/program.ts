@@ -3,6 +3,7 @@ import type { CliIO } from './cli-io.js';
 import { applyConventions } from './conventions.js';
 import { withLoginOptions } from './login-options.js';
 import { adminCommand } from './commands/admin.js';
+import { auditCommand } from './commands/audit.js';
 import { dbCommand } from './commands/db.js';
 import { demoCommand } from './commands/demo.js';
 import { errorsCommand } from './commands/errors.js';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(objCommand(io));
   program.addCommand(hqlCommand(io));
   program.addCommand(errorsCommand(io));
+  program.addCommand(auditCommand(io));
   applyConventions(program, io);
   return program;
 }

@@ -66,6 +66,8 @@ export class OmeroClient {
         password: String(pass),
         group: this.#props.get('omero.group'),
         agent: this.#props.get('omero.agent') ?? 'omero-shell',
+        // `omero.sudo`: the password is this administrator's (or group owner's), the session the user's.
+        ...(this.#props.get('omero.sudo') ? { sudo: this.#props.get('omero.sudo') } : {}),
       }),
     ) as SessionInfo;
     return this.#attach(info);

@@ -1,5 +1,6 @@
 import type { EventContext, ExperimenterGroupI, ExperimenterI, PermissionsI, Roles } from '../model/index.js';
 import type { Id, Str } from './argument-types.js';
+import type { AuditQuery, AuditRecord } from './audit-types.js';
 import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from './import-types.js';
 
 /** One row of `lookupLdapAuthExperimenters`: an LDAP user's id and its DN, `ERROR` or `<hidden>`. */
@@ -63,4 +64,13 @@ export interface IAdmin {
   importExperimenters(rows: UserImportRow[], options?: ImportOptions): ImportRowResult[];
   /** Ours: the same for groups (name, permissions, owners, description): `omero group import`. */
   importGroups(rows: GroupImportRow[], options?: ImportOptions): ImportRowResult[];
+  /** Creates an administrator holding only `privileges` (names such as `'ModifyGroupMembership'`). */
+  createRestrictedSystemUser(experimenter: ExperimenterI, privileges: readonly unknown[]): number;
+  createRestrictedSystemUserWithPassword(experimenter: ExperimenterI, privileges: readonly unknown[], password: Str): number;
+  /** Sets a user's light-admin privileges to exactly `privileges`. */
+  setAdminPrivileges(experimenter: Id, privileges: readonly unknown[]): void;
+  /** The administrators holding every one of `privileges`. */
+  getAdminsWithPrivileges(privileges: readonly unknown[]): ExperimenterI[];
+  /** Ours: the audit log of administrative changes, oldest first (full admins only). */
+  getAuditLog(query?: AuditQuery): AuditRecord[];
 }

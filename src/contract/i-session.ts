@@ -17,6 +17,15 @@ export interface CurrentSessionRow {
   readonly data: Readonly<Record<string, number>>;
 }
 
+/** What `createSessionFor` answers: the new session's key and facts. */
+export interface OpenedSession {
+  readonly key: string;
+  readonly userName: string;
+  readonly groupName: string;
+  readonly timeToIdleMs: number;
+  readonly timeToLiveMs: number;
+}
+
 /**
  * ISession (`sf.getSessionService()`). A session is named by its key, which the caller must
  * already hold: the server keeps only hashes, so no call returns another session's key.
@@ -26,6 +35,11 @@ export interface ISession {
   getSession(uuid: string | RString | null): SessionI;
   /** Every live session (`sessions who`); details only for one's own sessions unless admin. */
   getCurrentSessions(): CurrentSessionRow[];
+  /**
+   * Ours (OMERO's `createSessionWithTimeout` under the `--sudo` rules): a session for another
+   * user, in `group` (default: theirs), recording the caller as its sudoer (`sessions open`).
+   */
+  createSessionFor(user: string | number, group?: string | number | null, timeToIdleMs?: number | null): OpenedSession;
   /** Closes the session with this key; 0, or -1 when there is no such live session. */
   closeSession(session: string | RString | SessionI): number;
   /**

@@ -1,12 +1,13 @@
 export type { ArgsOf, Async, Blocking, Ctx, MethodName, ResultOf, Served } from './call-shapes.js';
 export type { Id, Str } from './argument-types.js';
+export type { AuditQuery, AuditRecord } from './audit-types.js';
 export type { IAdmin, LdapAuthExperimenter } from './i-admin.js';
 export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, UserImportRow } from './import-types.js';
 export type { IContainer } from './i-container.js';
 export type { ILdap } from './i-ldap.js';
 export type { IQuery, Params } from './i-query.js';
 export type { IServiceFactory, SubmitResult } from './i-service-factory.js';
-export type { CurrentSessionRow, ISession } from './i-session.js';
+export type { CurrentSessionRow, ISession, OpenedSession } from './i-session.js';
 export type { IUpdate } from './i-update.js';
 export { SERVICE_METHODS, callKindOf, type CallKind, type ServiceContracts, type ServiceName } from './service-contracts.js';
 export {

@@ -21,6 +21,11 @@ export interface LoginRequest {
   readonly group?: string;
   readonly agent?: string;
   readonly timeToIdleMs?: number;
+  /**
+   * `--sudo ADMIN`: `username`/`password` are then the administrator's (or group owner's), and
+   * the session is made for this user (reference permissions §5.4).
+   */
+  readonly sudo?: string;
 }
 
 /** Joining a live session by its key (`client.joinSession`, `omero login -k`). */

@@ -8,10 +8,20 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { cancelStatement } from './db/cancel-statement.js';
 import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
+import { LOCAL_ADDRESS } from './auth/login-throttle.js';
 import { checkRequest } from './request-shape.js';
+import { auditRefusal } from './services/audit/audit-refusal.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService, type ServedServices } from './services/index.js';
 import { callKindOf, type ServerReply, type ServerRequest, type ServiceName } from '../contract/index.js';
+
+/** How a transport hands a request over. */
+export interface HandleOptions {
+  /** Aborted when the client gives up on the call (interrupted, disconnected). */
+  readonly signal?: AbortSignal;
+  /** Where the request came from (`local` in process, the peer's IP over a network). */
+  readonly address?: string;
+}
 
 /**
  * The engine behind every transport: opens the database, checks the schema, and answers
@@ -58,20 +68,23 @@ export class OmeroServer {
   /**
    * Answers one request; never throws: failures become wire exceptions. `signal` aborts the call
    * when its client gives up on it (interrupted, or disconnected): a write is rolled back.
+   * `address` is where the request came from as the transport saw it (`local` in process, the
+   * peer's address over a network): password checks are throttled per login and address, and
+   * the audit log records it.
    */
-  async handle(request: ServerRequest, signal?: AbortSignal): Promise<ServerReply> {
+  async handle(request: ServerRequest, options: HandleOptions = {}): Promise<ServerReply> {
     try {
-      return { ok: true, value: toWire(await this.#dispatch(request, signal)) };
+      return { ok: true, value: toWire(await this.#dispatch(request, options.signal, options.address ?? LOCAL_ADDRESS)) };
     } catch (e) {
       return { ok: false, error: toWire(mapError(e)) };
     }
   }
 
-  async #dispatch(request: ServerRequest, signal: AbortSignal | undefined): Promise<unknown> {
+  async #dispatch(request: ServerRequest, signal: AbortSignal | undefined, address: string): Promise<unknown> {
     const r = checkRequest(request);
     switch (r.op) {
       case 'login':
-        return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs });
+        return this.sessions.createSession(r.username, r.password, { group: r.group, agent: r.agent, timeToIdleMs: r.timeToIdleMs, sudo: r.sudo, address });
       case 'join':
         return this.sessions.joinSession(r.key);
       case 'close':
@@ -79,23 +92,31 @@ export class OmeroServer {
       case 'ping':
         return true;
       case 'invoke':
-        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {}, signal);
+        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {}, { signal, address });
     }
   }
 
   /**
    * Calls `service.method(call, ...args)` for a live session, for the methods of the service's
    * contract only, run as the contract says: in one transaction, or, for the read-only query
-   * services, straight on the pool (two statements instead of four).
+   * services, straight on the pool (two statements instead of four). A refused write is recorded
+   * in the audit log.
    */
-  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+  async invoke(key: string, service: string, method: string, args: unknown[], ctx: Record<string, string>, options: HandleOptions = {}): Promise<unknown> {
+    const { signal } = options;
+    const address = options.address ?? LOCAL_ADDRESS;
     signal?.throwIfAborted();
     const kind = callKindOf(service, method);
     if (kind === undefined) throw new ApiUsageException(`Unknown method ${String(service)}.${String(method)}`);
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
     const svc = this.#services[service as ServiceName] as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>;
     const query = kind === 'query';
-    const run = (db: CallDb, a: unknown[]) => this.openCall(db, key, ctx, query).then((call) => svc[method]!.call(svc, call, ...a));
+    let opened: CallContext | null = null;
+    const run = (db: CallDb, a: unknown[]) =>
+      this.openCall(db, key, ctx, query, address).then((call) => {
+        opened = call;
+        return svc[method]!.call(svc, call, ...a);
+      });
     // Reads decide nothing and, under READ COMMITTED, every statement reads its own snapshot
     // anyway: they run straight on the pool. A write reads, decides and writes, and is
     // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
@@ -103,20 +124,29 @@ export class OmeroServer {
     if (query) return run(this.db.knex, args);
     const sent = toWire(args);
     let first = true;
-    return inSerializableTransaction(this.db.knex, async (trx) => {
-      const a = first ? args : (fromWire(sent) as unknown[]);
-      first = false;
-      const cancel = () => void cancelStatement(this.db, trx).catch(() => undefined);
-      signal?.addEventListener('abort', cancel, { once: true });
-      try {
-        const result = await run(trx, a);
-        // An interrupted call never commits, whatever it managed to do before the interrupt.
-        signal?.throwIfAborted();
-        return result;
-      } finally {
-        signal?.removeEventListener('abort', cancel);
+    try {
+      return await inSerializableTransaction(this.db.knex, async (trx) => {
+        const a = first ? args : (fromWire(sent) as unknown[]);
+        first = false;
+        const cancel = () => void cancelStatement(this.db, trx).catch(() => undefined);
+        signal?.addEventListener('abort', cancel, { once: true });
+        try {
+          const result = await run(trx, a);
+          // An interrupted call never commits, whatever it managed to do before the interrupt.
+          signal?.throwIfAborted();
+          return result;
+        } finally {
+          signal?.removeEventListener('abort', cancel);
+        }
+      });
+    } catch (e) {
+      const call = opened as CallContext | null;
+      if (call !== null) {
+        for (const after of call.afterRollback) await after(this.db.knex).catch(() => undefined);
+        await auditRefusal(this.db.knex, call, service, method, e);
       }
-    });
+      throw e;
+    }
   }
 
   /**
@@ -124,7 +154,7 @@ export class OmeroServer {
    * (reloaded every call, as OMERO reloads the EventContext) and the call's group. Also used by
    * the benchmarks to see the SQL a caller's query compiles to.
    */
-  async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false): Promise<CallContext> {
+  async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false, address: string = LOCAL_ADDRESS): Promise<CallContext> {
     // One statement reads the session, memberships, privileges and group permissions (and, for a
     // query service, the read-scope facts) instead of one statement each (issue 6, scripts/bench).
     const requested = parseGroupContext(ctx, Number.NaN);
@@ -133,7 +163,7 @@ export class OmeroServer {
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
       throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
     }
-    return CallContext.open(trx, session, key, membership, ctx, facts);
+    return CallContext.open(trx, session, key, membership, ctx, facts, address);
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ const STRING_FIELDS: Readonly<Record<ServerRequest['op'], readonly string[]>> = 
   close: ['key'],
   ping: [],
 };
-const OPTIONAL_STRINGS: ReadonlySet<string> = new Set(['group', 'agent']);
+const OPTIONAL_STRINGS: ReadonlySet<string> = new Set(['group', 'agent', 'sudo']);
 
 /**
  * Checks a request from the wire before anything acts on it: a known `op`, and strings where

@@ -5,6 +5,7 @@ import {
   Delete2Response,
   ERR,
   ExperimenterGroupI,
+  ExperimenterI,
   ImageI,
   PermissionsI,
   ProjectI,
@@ -58,6 +59,16 @@ export function newGroup(name: string, perms: string): ExperimenterGroupI {
   g.ldap = rbool(false);
   g.details.permissions = new PermissionsI(perms);
   return g;
+}
+
+/** A new, unsaved local user with a login and placeholder names. */
+export function newExperimenter(omeName: string, firstName = 'First', lastName = 'Last'): ExperimenterI {
+  const e = new ExperimenterI();
+  e.omeName = rstring(omeName);
+  e.firstName = rstring(firstName);
+  e.lastName = rstring(lastName);
+  e.ldap = rbool(false);
+  return e;
 }
 
 /** Seed 002's pattern: submit, wait with CmdCallbackI.loop(10, 1000), always close the handle. */

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { ApiUsageException, SecurityViolation } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
@@ -155,12 +156,24 @@ function openCommand(io: CliIO): Command {
     .addOption(groupName)
     .addOption(new Option('--timeout [TIMEOUT]', 'Timeout in seconds (optional; default: maximum possible)').argParser(parseIntArgument));
   requireOneOf(open, userId, userName);
-  open.action(async () => {
+  open.action(async (opts: { userId?: string; userName?: string; groupId?: string; groupName?: string; timeout?: number | true }) => {
     await withConnection(open, io, (c) => {
       const ec = c.client.getSession().getAdminService().getEventContext();
       if (!ec.isAdmin) throw new CliError(111, 'SecurityViolation: Admins only!');
       if (!ec.adminPrivileges.includes('Sudo')) throw new CliError(111, 'SecurityViolation: Admin restrictions: Sudo');
-      throw new CliError(1, 'sessions open is not available yet: creating a session for another user arrives with restricted administrators (like --sudo)');
+      const user = opts.userId ?? opts.userName!;
+      const group = opts.groupId ?? opts.groupName ?? null;
+      const idleMs = typeof opts.timeout === 'number' && opts.timeout > 0 ? opts.timeout * 1000 : null;
+      let s;
+      try {
+        s = c.client.getSession().getSessionService().createSessionFor(user, group, idleMs);
+      } catch (e) {
+        if (e instanceof ApiUsageException && e.message === 'No user found') throw new CliError(156, 'No user found');
+        if (e instanceof ApiUsageException || e instanceof SecurityViolation) throw new CliError(557, `${e.name}: ${e.message}`);
+        throw e;
+      }
+      err(io, `Session created for user ${s.userName} in group ${s.groupName} (timeToIdle: ${s.timeToIdleMs / 1000} sec, timeToLive: ${s.timeToLiveMs / 1000} sec)`);
+      out(io, s.key);
     });
   });
   return open;

@@ -42,6 +42,7 @@ import {
   type UserArgumentOptions,
   type UsersTableOptions,
 } from '../usergroup/index.js';
+import { activationCommand, privilegesCommand, privilegesHelp, privilegesOption } from '../usergroup/account-commands.js';
 
 /**
  * `omero user` (omero-py `plugins/user.py`, reference cli §2): add, list, info, listgroups,
@@ -50,7 +51,10 @@ import {
  */
 export function userCommand(io: CliIO): Command {
   const user = withLoginOptions(new Command('user').description('Support for adding and managing users').enablePositionalOptions());
-  for (const sub of [addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io), userImportCommand(io)]) {
+  for (const sub of [
+    addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io),
+    userImportCommand(io), privilegesCommand(io), activationCommand(io, false), activationCommand(io, true),
+  ]) {
     user.addCommand(sub);
   }
   return user;
@@ -62,6 +66,7 @@ interface AddOptions extends GroupArgumentOptions {
   email?: string;
   institution?: string;
   admin?: boolean;
+  privileges?: string[];
   userpassword?: string;
   userpasswordStdin?: boolean;
   noPassword?: boolean;
@@ -78,6 +83,8 @@ function addCommand(io: CliIO): Command {
     .option('-e, --email <EMAIL>')
     .option('-i, --institution <INSTITUTION>')
     .option('-a, --admin', 'Whether the user should be an admin')
+    .addOption(new Option('--privileges <PRIVILEGES...>', 'with --admin: a restricted administrator holding only these privileges or bundles (listed below)'))
+    .addHelpText('after', privilegesHelp())
     .argument('<username>', "User's login name")
     .argument('<firstname>', "User's first name")
     .argument('<lastname>', "User's last name");
@@ -88,6 +95,8 @@ function addCommand(io: CliIO): Command {
   exclusiveGroup(cmd, ['--userpassword', '--userpassword-stdin', '--no-password']);
   withLoginOptions(cmd);
   cmd.action(async (username: string, firstname: string, lastname: string, groups: string[], opts: AddOptions) => {
+    if (opts.privileges && !opts.admin) throw new CliError(2, '--privileges needs --admin: only administrators hold privileges');
+    const restricted = opts.privileges ? privilegesOption(opts.privileges) : null;
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
       requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership']);
@@ -101,7 +110,10 @@ function addCommand(io: CliIO): Command {
         out(io, message);
         return;
       }
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      // A restricted administrator may be created in no group but "system" and "user".
+      const selection = groupSelection(groups, opts);
+      const noGroups = groups.length === 0 && !opts.groupId?.length && !opts.groupName?.length;
+      const found = restricted && noGroups ? [] : groupFinder(admin, io).list(selection, false);
       const roles = admin.getSecurityRoles();
       const ids = [...found.map((g) => g.id), roles.userGroupId, ...(opts.admin ? [roles.systemGroupId] : [])];
       const [first, ...others] = ids.map((id) => new ExperimenterGroupI(id, false));
@@ -116,7 +128,9 @@ function addCommand(io: CliIO): Command {
       const password = await readNewPassword(io, { flag: opts.userpassword, fromStdin: opts.userpasswordStdin, login: username });
       let id: number;
       try {
-        id = admin.createExperimenterWithPassword(e, rstring(password), first!, others);
+        id = restricted
+          ? createRestrictedAdmin(admin, e, restricted, password, found.map((g) => g.id))
+          : admin.createExperimenterWithPassword(e, rstring(password), first!, others);
       } catch (x) {
         if (x instanceof ValidationException) {
           if (isConstraintViolation(x)) throw new CliError(66, `User already exists: ${username}`);
@@ -125,10 +139,23 @@ function addCommand(io: CliIO): Command {
         if (x instanceof SecurityViolation) throw new CliError(68, `Security violation: ${x.message}`);
         throw x;
       }
-      out(io, `Added user ${username} (id=${id}) with password`);
+      out(io, `Added user ${username} (id=${id}) with password${restricted ? `, an administrator holding ${restricted.join(', ') || 'no privilege'}` : ''}`);
     });
   });
   return cmd;
+}
+
+/**
+ * A restricted administrator (`user add --admin --privileges …`): created in "system" with only
+ * `privileges`, then added to the chosen groups, the first becoming the default group.
+ */
+function createRestrictedAdmin(admin: AdminServicePrx, e: ExperimenterI, privileges: readonly string[], password: string, groups: readonly number[]): number {
+  const id = admin.createRestrictedSystemUserWithPassword(e, privileges, rstring(password));
+  if (groups.length > 0) {
+    admin.addGroups(id, [...groups]);
+    admin.setDefaultGroup(id, groups[0]!);
+  }
+  return id;
 }
 
 /**

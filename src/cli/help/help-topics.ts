@@ -24,9 +24,22 @@ Examples:
 The --sudo option is available to all
 commands accepting connection arguments.
 
-In OMERO it creates a session for another user with an
-administrator's (or group owner's) password. This server does not
-offer it yet: such a login is refused, and so is "sessions open".
-Log in as the target user instead.
+It creates a session for another user (-u) with an administrator's
+or group owner's password: the password asked for (or given with -w,
+OMERO_PASSWORD or --password-stdin) is the one of the --sudo user.
+Who may:
+  - an administrator holding the Sudo privilege, as any user who
+    holds no privilege the administrator lacks (never as root);
+  - a group owner, as a member of a group they own, into that group
+    only (-g, or the member's default group); the session then reaches
+    no further than the owner's groups.
+The session file records omero.sudo=<ADMINUSER>; the EventContext
+names the sudoer (sudoerId, sudoerName); the audit log records it.
+
+Examples:
+
+    omero --sudo root -u user-2 user list
+    omero login --sudo pi -u student -g lab-1
+    omero shell --login --sudo root -u user-2
 `,
 };

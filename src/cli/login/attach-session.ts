@@ -47,13 +47,15 @@ export async function finishLogin(scope: LoginScope, client: OmeroClient, o: Fin
 }
 
 /** A new session file's properties, in omero-py's order (reference cli §9.1). */
-export function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null): Record<string, string> {
+export function sessionProps(group: string | undefined, host: string, user: string, port: string | null, timeout: number | null, sudo?: string): Record<string, string> {
   const props: Record<string, string> = {};
   if (group) props['omero.group'] = group;
   props['omero.host'] = host;
   props['omero.user'] = user;
   if (port !== null) props['omero.port'] = port;
   if (timeout !== null) props['omero.timeout'] = String(timeout);
+  // `--sudo`: which administrator made the session (reference cli §9.2).
+  if (sudo) props['omero.sudo'] = sudo;
   return props;
 }
 

@@ -51,9 +51,6 @@ export function sessionTransports(io: CliIO): SessionTransports {
  * prompt on a terminal. The banner goes to stderr; nothing to stdout but OMERO's notices.
  */
 export async function connect(args: LoginArgs, io: CliIO, options: ConnectOptions = {}): Promise<Connection> {
-  if (args.sudo) {
-    throw new CliError(1, '--sudo is not available yet: it arrives with restricted administrators (log in as the target user instead)');
-  }
   const store = options.store ?? (await openSessionStore(io));
   const parsed = parseConnection(args.server);
   let port = args.port ?? parsed.port ?? null;
@@ -65,7 +62,8 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
     quiet: Boolean(args.quiet),
     timeoutSeconds: options.timeoutSeconds ? options.timeoutSeconds : null,
     newClient: (host, port) => {
-      const props = args.group ? { 'omero.group': args.group } : {};
+      // `--sudo ADMIN` travels as the client property `omero.sudo`: the login then checks ADMIN's password.
+      const props: Record<string, string> = { ...(args.group ? { 'omero.group': args.group } : {}), ...(args.sudo ? { 'omero.sudo': args.sudo } : {}) };
       const transport = options.transport ?? transportForSession(io, host, port);
       return new OmeroClient(host, port === null ? undefined : Number(port), transport, props);
     },

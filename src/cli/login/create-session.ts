@@ -22,6 +22,7 @@ export async function createSession(scope: LoginScope, target: LoginTarget, user
         passwordStdin: args.passwordStdin,
         stdin: io.stdin,
         stderr: io.stderr,
+        ...(args.sudo ? { prompt: `Password for ${args.sudo}:` } : {}),
       });
     } catch (e) {
       throw loginFailure(e);
@@ -40,7 +41,7 @@ export async function createSession(scope: LoginScope, target: LoginTarget, user
       throw loginFailure(e);
     }
     const timeout = scope.timeoutSeconds;
-    const newProps = sessionProps(args.group, target.host, user, target.explicitPort, timeout);
+    const newProps = sessionProps(args.group, target.host, user, target.explicitPort, timeout, args.sudo);
     const idleMs = timeout === null ? null : applyLoginTimeout(client, timeout, io);
     return { ...(await finishLogin(scope, client, { action: 'Created', host: target.host, port: target.port, newProps, idleMs })), password };
   }

@@ -8,7 +8,7 @@ import type {
   RString,
 } from '../../model/index.js';
 import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
-import type { ArgsOf, Blocking, Ctx, GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, MethodName, ResultOf, IAdmin, UserImportRow } from '../../contract/index.js';
+import type { ArgsOf, AuditQuery, AuditRecord, Blocking, Ctx, GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, MethodName, ResultOf, IAdmin, UserImportRow } from '../../contract/index.js';
 import type { RemoteSession } from '../remote.js';
 
 export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, LdapAuthExperimenter, UserImportRow };
@@ -89,6 +89,23 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   importGroups(rows: GroupImportRow[], options: ImportOptions = {}, ctx?: Ctx | null): ImportRowResult[] {
     return this.#call('importGroups', [rows, options], ctx);
   }
+  /** Creates an administrator holding only `privileges` (names such as `'ModifyGroupMembership'`). */
+  createRestrictedSystemUser(experimenter: ExperimenterI, privileges: readonly unknown[], ctx?: Ctx | null): number {
+    return this.#call('createRestrictedSystemUser', [experimenter, privileges], ctx);
+  }
+  createRestrictedSystemUserWithPassword(experimenter: ExperimenterI, privileges: readonly unknown[], password: Str, ctx?: Ctx | null): number {
+    return this.#call('createRestrictedSystemUserWithPassword', [experimenter, privileges, password], ctx);
+  }
+  /** Sets a user's light-admin privileges to exactly `privileges`. */
+  setAdminPrivileges(experimenter: Id, privileges: readonly unknown[], ctx?: Ctx | null): void {
+    this.#call('setAdminPrivileges', [experimenter, privileges], ctx);
+  }
+  /** The administrators holding every one of `privileges`. */
+  getAdminsWithPrivileges(privileges: readonly unknown[], ctx?: Ctx | null): ExperimenterI[] {
+    return this.#call('getAdminsWithPrivileges', [privileges], ctx);
+  }
+  /** The audit log of administrative changes, oldest first (not in OMERO's API; full admins only). */
+  getAuditLog(query: AuditQuery = {}, ctx?: Ctx | null): AuditRecord[] { return this.#call('getAuditLog', [query], ctx); }
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
     this.#call('changePermissions', [group, permissions], ctx);

@@ -1,3 +1,4 @@
+import type { OpenedSession } from '../../server/services/sudo-session.js';
 import { CmdError, ERR, type RString, type SessionI } from '../../model/index.js';
 import type { CurrentSessionRow } from '../../server/services/session-admin-service.js';
 import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, ISession } from '../../contract/index.js';
@@ -24,6 +25,10 @@ export class SessionServicePrx implements Omit<Blocking<ISession>, 'updateTimeTo
   getSession(uuid: string | RString | null, ctx?: Ctx | null): SessionI { return this.#call('getSession', [uuid], ctx); }
   /** Every live session (`sessions who`); details only for one's own sessions unless admin. */
   getCurrentSessions(ctx?: Ctx | null): CurrentSessionRow[] { return this.#call('getCurrentSessions', [], ctx); }
+  /** Opens a session for another user (`sessions open`; the `--sudo` rules): its key and facts. */
+  createSessionFor(user: string | number, group: string | number | null = null, timeToIdleMs: number | null = null, ctx?: Ctx | null): OpenedSession {
+    return this.#call('createSessionFor', [user, group, timeToIdleMs], ctx);
+  }
   /** Closes the session with this key; 0, or -1 when there is no such live session. */
   closeSession(session: string | RString | SessionI, ctx?: Ctx | null): number { return this.#call('closeSession', [session], ctx); }
   /**

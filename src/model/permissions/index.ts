@@ -14,3 +14,13 @@ export {
   parsePermissions,
   formatPermissions,
 } from './permission-bits.js';
+export {
+  ADMIN_PRIVILEGES,
+  PRIVILEGE_BUNDLES,
+  PRIVILEGE_CONFIG_PREFIX,
+  PRIVILEGE_DESCRIPTIONS,
+  UnknownPrivilegeError,
+  parsePrivileges,
+  type AdminPrivilege,
+  type PrivilegeBundle,
+} from './admin-privileges.js';

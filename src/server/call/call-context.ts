@@ -1,8 +1,12 @@
 import type { Knex } from 'knex';
 import { ApiUsageException, InternalException, SecurityViolation } from '../../model/index.js';
 import {
+  grantedSql,
   groupContextRefusal,
   readScopeFor,
+  Right,
+  Role,
+  SystemIds,
   type Caller,
   type ReadScope,
 } from '../security/index.js';
@@ -32,6 +36,16 @@ export class CallContext {
   readonly ctx: CallContextMap;
   /** The session key the client called with (the database holds only its hash). */
   readonly sessionKey: string;
+  /**
+   * Where the call comes from, as the transport saw it (`local` in process, else the peer's
+   * address): password checks are throttled per login and address, and the audit log records it.
+   */
+  address = 'local';
+  /**
+   * What must be written even though the call fails and its transaction rolls back (a failed
+   * password check counts against the throttle): the server runs these on the pool afterwards.
+   */
+  readonly afterRollback: Array<(db: Knex) => Promise<void>> = [];
   readonly #perms = new Map<number, number>();
   #scope: ReadScope | undefined;
   #eventId: number | undefined;
@@ -79,9 +93,11 @@ export class CallContext {
     membership: Membership,
     ctx: CallContextMap,
     prefetched?: PrefetchedFacts,
+    address = 'local',
   ): Promise<CallContext> {
     const group = parseGroupContext(ctx, session.group_id);
     const call = new CallContext(db, session, sessionKey, membership, group, ctx);
+    call.address = address;
     if (prefetched) {
       for (const [g, p] of prefetched.perms) call.#perms.set(g, p);
       call.#prefetched = prefetched;
@@ -121,7 +137,7 @@ export class CallContext {
     const pre = this.#prefetched;
     const world =
       c.contextGroupId < 0 && !c.isAdmin
-        ? pre?.worldReadableGroupIds ?? (await this.db('experimentergroup').select('id', 'permissions').whereRaw('(permissions & 4) = 4')).map((r) => {
+        ? pre?.worldReadableGroupIds ?? (await this.db('experimentergroup').select('id', 'permissions').whereRaw(grantedSql(null, Role.WORLD, Right.READ))).map((r) => {
             this.#perms.set(Number(r.id), Number(r.permissions));
             return Number(r.id);
           })
@@ -133,8 +149,8 @@ export class CallContext {
             await this.db('groupexperimentermap as m')
               .distinct('m.child')
               .join('experimentergroup as g', 'g.id', 'm.parent')
-              .whereIn('m.parent', c.memberOf.filter((g) => g !== 1))
-              .whereRaw('(g.permissions & 64) = 64')
+              .whereIn('m.parent', c.memberOf.filter((g) => g !== SystemIds.USER_GROUP))
+              .whereRaw(grantedSql('g', Role.GROUP, Right.READ))
           ).map((r) => Number(r.child));
     this.#scope = readScopeFor(c, { perms: (g) => this.perms(g), worldReadableGroupIds: world, colleagueIds: colleagues });
     return this.#scope;
@@ -162,14 +178,17 @@ export interface PrefetchedFacts {
 
 /**
  * The call's group: `omero.group` as an id, `-1` (any negative) for all groups; absent or
- * unparseable → the session's group, as OMERO ignores unparseable values (reference §2.1).
+ * unparseable → the session's group, as OMERO ignores unparseable values (reference §2.1). An id
+ * too large for any row becomes one that matches no group ("No such group").
  */
 export function parseGroupContext(ctx: CallContextMap, sessionGroup: number): number {
   const raw = ctx['omero.group'];
   if (raw === undefined || raw === null || raw === '') return sessionGroup;
   if (!/^-?\d+$/.test(String(raw).trim())) return sessionGroup;
   const n = Number(raw);
-  return n < 0 ? -1 : n;
+  if (n < 0) return -1;
+  // Beyond any id the database can hold (a bigint): no such group, rather than a SQL error.
+  return Number.isSafeInteger(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
 /** Refuses `omero.group=-1` where a concrete group is needed (saves of new objects, §2.6). */

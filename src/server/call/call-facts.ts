@@ -1,6 +1,6 @@
 import type { CallDb } from './call-context.js';
 import { RemovedSessionException } from '../../model/index.js';
-import { privilegesOf, SystemIds } from '../security/index.js';
+import { grantedSql, privilegesOf, Right, Role, sudoSessionMembership, SystemIds } from '../security/index.js';
 import type { Membership } from './membership.js';
 import { hashSessionKey, liveSession, type SessionRow } from './session-row.js';
 
@@ -30,13 +30,13 @@ export interface CallFactsOptions {
 const SCOPE_FACTS_SQL = `,
        case when ?::boolean and not f.is_admin then
          coalesce((select json_agg(json_build_object('id', g.id, 'permissions', g.permissions))
-                   from experimentergroup g where (g.permissions & 4) = 4), '[]'::json)
+                   from experimentergroup g where ${grantedSql('g', Role.WORLD, Right.READ)}), '[]'::json)
        end as omero_world,
        case when not f.is_admin and not f.is_leader then
          coalesce((select json_agg(distinct m.child)
                    from groupexperimentermap m join experimentergroup g on g.id = m.parent
                    where m.parent in (select gm.parent from groupexperimentermap gm where gm.child = s.owner and gm.parent <> ?)
-                     and (g.permissions & 64) = 64), '[]'::json)
+                     and ${grantedSql('g', Role.GROUP, Right.READ)}), '[]'::json)
        end as omero_colleagues`;
 
 /**
@@ -57,6 +57,12 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
                  from groupexperimentermap gm where gm.child = s.owner), '[]'::json) as omero_maps,
        coalesce((select json_agg(json_build_object('name', ec.name, 'value', ec.value) order by ec.index)
                  from experimenter_config ec where ec.experimenter_id = s.owner), '[]'::json) as omero_config,
+       case when s.sudoer is not null then json_build_object(
+         'maps', coalesce((select json_agg(json_build_object('parent', gm.parent, 'owner', gm.owner) order by gm.child_index)
+                           from groupexperimentermap gm where gm.child = s.sudoer), '[]'::json),
+         'config', coalesce((select json_agg(json_build_object('name', ec.name, 'value', ec.value) order by ec.index)
+                             from experimenter_config ec where ec.experimenter_id = s.sudoer), '[]'::json))
+       end as omero_sudoer,
        coalesce((select json_agg(json_build_object('id', g.id, 'permissions', g.permissions))
                  from experimentergroup g
                  where g.id = s.group_id or g.id = any(?::bigint[])
@@ -76,18 +82,12 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     .options({ name: o.query ? 'omero_call_facts_query' : 'omero_call_facts' });
   const raw = (result.rows as Array<Record<string, unknown>>)[0];
   if (!raw) throw new RemovedSessionException('No session with the given key');
-  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, ...row } = raw;
+  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, ...row } = raw;
   const session = await liveSession(trx, row as unknown as SessionRow);
-  const maps = json<Array<{ parent: number; owner: boolean }>>(omero_maps);
-  const config = json<Array<{ name: string; value: string }>>(omero_config);
-  const memberOf = maps.map((m) => Number(m.parent));
-  const isAdmin = memberOf.includes(SystemIds.SYSTEM_GROUP);
-  const membership: Membership = {
-    memberOf,
-    leaderOf: maps.filter((m) => m.owner).map((m) => Number(m.parent)),
-    isAdmin,
-    privileges: privilegesOf(session.owner, isAdmin, config),
-  };
+  const own = membershipOf(session.owner, json(omero_maps), json(omero_config));
+  // A sudo session reaches no further than its sudoer allows (reference permissions §5.4, 2019-SV6).
+  const sudoer = omero_sudoer === null || omero_sudoer === undefined || session.sudoer === null ? null : json<SudoerFacts>(omero_sudoer);
+  const membership: Membership = sudoer === null ? own : sudoSessionMembership(own, membershipOf(session.sudoer!, sudoer.maps, sudoer.config));
   const perms = new Map<number, number>();
   const world = omero_world === null || omero_world === undefined || !o.query ? undefined : json<Array<{ id: number; permissions: number }>>(omero_world);
   for (const g of [...json<Array<{ id: number; permissions: number }>>(omero_perms), ...(world ?? [])]) perms.set(Number(g.id), Number(g.permissions));
@@ -100,6 +100,18 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     worldReadableGroupIds: world?.map((g) => Number(g.id)),
     colleagueIds: colleagues,
   };
+}
+
+/** The memberships and configuration of a sudo session's sudoer. */
+interface SudoerFacts {
+  readonly maps: Array<{ parent: number; owner: boolean }>;
+  readonly config: Array<{ name: string; value: string }>;
+}
+
+function membershipOf(userId: number, maps: Array<{ parent: number; owner: boolean }>, config: Array<{ name: string; value: string }>): Membership {
+  const memberOf = maps.map((m) => Number(m.parent));
+  const isAdmin = memberOf.includes(SystemIds.SYSTEM_GROUP);
+  return { memberOf, leaderOf: maps.filter((m) => m.owner).map((m) => Number(m.parent)), isAdmin, privileges: privilegesOf(userId, isAdmin, config) };
 }
 
 /** A json column as the driver returns it (parsed by pg; a string from some drivers). */

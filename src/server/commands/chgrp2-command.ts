@@ -1,6 +1,6 @@
 import { Chgrp2Response, type Chgrp2 } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
-import { chgrpDestinationRefusal, isGroupReadable, mayMoveInGraph, type Caller } from '../security/index.js';
+import { chgrpDestinationRefusal, isGroupReadable, mayMoveInGraph, type Caller, refusedObjectsText } from '../security/index.js';
 import { childDecider } from './child-options.js';
 import { GraphFailure } from './graph-failure.js';
 import { planGraph } from './graph-plan.js';
@@ -42,7 +42,7 @@ export async function runChgrp2(call: CallContext, request: Chgrp2): Promise<Chg
     acceptOrphanAnnotation: joins,
   });
   const refused = plan.checked.filter((r) => !mayMove(r));
-  if (refused.length > 0) throw new GraphFailure('graph-fail', `does not own ${refused.map(graphLabel).join(', ')}`);
+  if (refused.length > 0) throw new GraphFailure('graph-fail', `does not own ${refusedObjectsText(await call.scope(), refused, graphLabel)}`);
   const crossOwner = (l: LinkRow) => {
     const spec = linkSpecOf(l.def);
     const owners = new Set([l.ownerId, plan.objects.get(spec.parent.table, l.parent)?.ownerId, plan.objects.get(spec.child.table, l.child)?.ownerId]);

@@ -1,7 +1,7 @@
 import { Chown2Response, type Chown2 } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
 import { ENTITIES } from '../db/entities.js';
-import { canReadRow, chownCallerRefusal, hasPrivilege, mayGiveInGraph } from '../security/index.js';
+import { canReadRow, chownCallerRefusal, hasPrivilege, mayGiveInGraph, refusedObjectsText } from '../security/index.js';
 import { childDecider } from './child-options.js';
 import { GraphFailure } from './graph-failure.js';
 import { planGraph } from './graph-plan.js';
@@ -51,7 +51,7 @@ export async function runChown2(call: CallContext, request: Chown2): Promise<Cho
   const refused = given.rows().filter(
     (r) => !mayGiveInGraph(call.caller, { ownerId: r.ownerId, groupId: r.groupId, kind: 'data' }, recipientGroups, (g) => call.perms(g)),
   );
-  if (refused.length > 0) throw new GraphFailure('graph-fail', `not permitted to give ${refused.map(graphLabel).join(', ')}`);
+  if (refused.length > 0) throw new GraphFailure('graph-fail', `not permitted to give ${refusedObjectsText(await call.scope(), refused, graphLabel)}`);
   await refuseDuplicateLinks(call, given, recipient);
   if (!request.dryRun) await updateRows(call.trx, given.rows(), { owner_id: recipient }, await call.eventId());
   return new Chown2Response({ includedObjects: given.toObjectIds(), deletedObjects: {} });

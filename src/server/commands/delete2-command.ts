@@ -1,6 +1,6 @@
 import { Delete2Response, type Delete2 } from '../../model/index.js';
 import type { CallContext } from '../call/call-context.js';
-import { mayDeleteInGraph } from '../security/index.js';
+import { mayDeleteInGraph, refusedObjectsText } from '../security/index.js';
 import { childDecider } from './child-options.js';
 import { GraphFailure } from './graph-failure.js';
 import { planGraph } from './graph-plan.js';
@@ -39,7 +39,7 @@ export async function runDelete2(call: CallContext, request: Delete2): Promise<D
     (r) => !mayDeleteInGraph(call.caller, { ownerId: r.ownerId, groupId: r.groupId, kind: 'data' }, (g) => call.perms(g)),
   );
   if (refused.length > 0) {
-    throw new GraphFailure('graph-fail', `not permitted to delete ${refused.map(graphLabel).join(', ')}`);
+    throw new GraphFailure('graph-fail', `not permitted to delete ${refusedObjectsText(await call.scope(), refused, graphLabel)}`);
   }
   const deleted = new GraphSet([...plan.objects.rows(), ...plan.innerLinks, ...plan.outerLinks]);
   if (!request.dryRun) await deleteRows(call.trx, deleted.rows());

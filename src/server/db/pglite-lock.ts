@@ -1,3 +1,4 @@
+import { processAlive } from '../../env/server-record.js';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -77,12 +78,7 @@ function basename(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop() ?? 'db';
 }
 
+/** Whether the holder runs; an exited server not yet reaped by its starter (a zombie) does not. */
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid === process.pid || processAlive(pid);
 }

@@ -24,13 +24,16 @@ export class ClientConnection {
   readonly #ws: WebSocket;
   readonly #scope: ConnectionScope;
   readonly #peer: string;
+  /** The peer's IP address: password checks are throttled per login and address. */
+  readonly #address: string;
   readonly #pending = new Map<number, AbortController>();
   #greeted = false;
 
-  constructor(ws: WebSocket, scope: ConnectionScope, peer: string) {
+  constructor(ws: WebSocket, scope: ConnectionScope, peer: { readonly address: string; readonly port: number | undefined }) {
     this.#ws = ws;
     this.#scope = scope;
-    this.#peer = peer;
+    this.#address = peer.address;
+    this.#peer = `${peer.address}:${peer.port ?? '?'}`;
     ws.on('message', (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
     ws.on('close', () => {
       for (const abort of this.#pending.values()) abort.abort();
@@ -74,7 +77,7 @@ export class ClientConnection {
     const abort = new AbortController();
     this.#pending.set(id, abort);
     void this.#scope.engine
-      .handle(request as ServerRequest, abort.signal)
+      .handle(request as ServerRequest, { signal: abort.signal, address: this.#address })
       .then((reply) => {
         if (this.#pending.delete(id)) this.#send({ id, reply });
       });

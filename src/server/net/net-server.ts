@@ -85,11 +85,13 @@ export class NetServer {
       maxPayload: MAX_FRAME_BYTES,
       verifyClient: (_info, done) => (wss.clients.size < maxConnections ? done(true) : done(false, 503, 'too many connections')),
     });
+    // ws re-emits the HTTP server's errors (EADDRINUSE while listening): those reach the caller
+    // through `listen` below; without a listener here they would crash the process instead.
+    wss.on('error', () => undefined);
     const server = new NetServer(http, wss, log, tls);
     const hello = { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion(), serverId: server.serverId } as const;
     wss.on('connection', (ws, req) => {
-      const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
-      new ClientConnection(ws, { engine, log, hello }, peer);
+      new ClientConnection(ws, { engine, log, hello }, { address: req.socket.remoteAddress ?? 'unknown', port: req.socket.remotePort });
       server.#onCountChange(wss.clients.size);
       ws.on('close', () => server.#onCountChange(wss.clients.size));
     });

@@ -1,4 +1,6 @@
 import { hasPrivilege, type Caller } from './caller.js';
+import type { ReadScope } from './read-scope.js';
+import { canReadRow } from './visibility.js';
 import { isAllowed, Operation, type GroupPermsLookup, type RightsTarget } from './rights.js';
 
 /**
@@ -55,4 +57,26 @@ export function mayGiveInGraph(
     recipientMemberOf.includes(target.groupId) &&
     isAllowed(caller, target, Operation.DELETE, perms)
   );
+}
+
+/**
+ * The objects a graph command's refusal may name: those the caller can read; the others only as
+ * a count, so a refusal never reveals the id of an object the caller cannot see (issue 11).
+ *
+ * ### Examples
+ *
+ * ```ts
+ * refusedObjectsText(scope, rows, label)  // 'Dataset:5, Image:9 and 2 objects you cannot read'
+ * ```
+ */
+export function refusedObjectsText<T extends { readonly ownerId: number; readonly groupId: number }>(
+  scope: ReadScope,
+  rows: readonly T[],
+  label: (row: T) => string,
+): string {
+  const readable = rows.filter((r) => canReadRow(scope, r)).map(label);
+  const hidden = rows.length - readable.length;
+  const rest = hidden === 0 ? [] : [`${hidden} object${hidden === 1 ? '' : 's'} you cannot read`];
+  const parts = [...readable, ...rest];
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

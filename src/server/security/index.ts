@@ -2,6 +2,7 @@
  * The one place where OMERO's permission rules live. Everything that reads or writes data asks
  * these pure functions; none of them touches the database.
  */
+export * from './account-rules.js';
 export * from './caller.js';
 export * from './chmod-rules.js';
 export * from './creation-rules.js';
@@ -16,5 +17,6 @@ export * from './read-scope-for.js';
 export * from './refusal.js';
 export * from './rights.js';
 export * from './roles.js';
+export * from './sudo-rules.js';
 export * from './update-rules.js';
 export * from './visibility.js';

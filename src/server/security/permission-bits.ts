@@ -1,21 +1,33 @@
+import { isGranted, permBit, Right, Role } from '../../model/permissions/permission-bits.js';
+import { quoteIdent } from './visibility.js';
+
 /**
- * OMERO's permission bits (reference permissions §1.1): rights READ 4, WRITE 2, ANNOTATE 1,
- * shifted by role USER 8, GROUP 4, WORLD 0. A group's level is a signed 64-bit `perm1` whose
- * unused bits stay 1; `isGranted` is `(perm1 & bit) == bit`.
+ * OMERO's permission bits (reference permissions §1.1) are defined once, in the model
+ * (`src/model/permissions/permission-bits.ts`); the security rules use them from there, and the
+ * SQL that filters on a group's level is generated from the same bits here, never written as
+ * numbers.
  */
-export const Right = { READ: 4, WRITE: 2, ANNOTATE: 1 } as const;
-export type Right = (typeof Right)[keyof typeof Right];
-
-export const Role = { USER: 8, GROUP: 4, WORLD: 0 } as const;
-export type Role = (typeof Role)[keyof typeof Role];
-
-/** Whether `perm1` grants `right` to `role`. */
-export function isGranted(perm1: number, role: Role, right: Right): boolean {
-  const bit = right << role;
-  return (perm1 & bit) === bit;
-}
+export { isGranted, permBit, Right, Role };
 
 /** The group grants GROUP READ or WORLD READ: a "non-private" group. */
 export function isGroupReadable(perm1: number): boolean {
   return isGranted(perm1, Role.GROUP, Right.READ) || isGranted(perm1, Role.WORLD, Right.READ);
+}
+
+/**
+ * SQL that is true when the `permissions` column of `alias` grants `right` to `role`, as
+ * `isGranted` decides it. Identifiers are quoted and the bit is a number computed here, so the
+ * fragment carries no bindings.
+ *
+ * ### Examples
+ *
+ * ```ts
+ * grantedSql('g', Role.WORLD, Right.READ)  // ("g".permissions & 4) = 4
+ * grantedSql('g', Role.GROUP, Right.READ)  // ("g".permissions & 64) = 64
+ * ```
+ */
+export function grantedSql(alias: string | null, role: Role, right: Right): string {
+  const bit = permBit(role, right);
+  const column = alias === null ? 'permissions' : `${quoteIdent(alias)}.permissions`;
+  return `(${column} & ${bit}) = ${bit}`;
 }

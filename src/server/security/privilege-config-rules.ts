@@ -1,6 +1,7 @@
 import type { Caller } from './caller.js';
-import { refuse, type Refusal } from './refusal.js';
-import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, SystemIds, type AdminPrivilege } from './roles.js';
+import { privilegeChangeRefusal } from './account-rules.js';
+import type { Refusal } from './refusal.js';
+import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege } from './roles.js';
 
 /** One `experimenter_config` entry. */
 export interface ConfigEntry {
@@ -20,33 +21,26 @@ export function restrictedPrivileges(config: readonly ConfigEntry[]): Set<AdminP
   return result;
 }
 
+/** The privileges a config list leaves an admin: all 15 minus its restrictions. */
+export function configuredPrivileges(config: readonly ConfigEntry[]): Set<AdminPrivilege> {
+  const restricted = restrictedPrivileges(config);
+  return new Set(ADMIN_PRIVILEGES.filter((p) => !restricted.has(p)));
+}
+
 /**
  * Changing a user's `config` through IUpdate may grant or restrict light-admin privileges
  * (`omero obj map-set Experimenter:<id> config AdminPrivilege:<X> false`; reference permissions
- * §3.1). Rules: root is never restricted (ApiUsageException, as OMERO's
- * `prevent_root_privilege_restriction` trigger); whoever changes the state of a privilege must hold
- * it (anti-elevation: "cannot give administrator privileges that current user does not have").
- * Entries that are not privileges are free. Returns null when the change may proceed.
+ * §3.1): the same rule as `setAdminPrivileges` (`privilegeChangeRefusal`) — root is never
+ * restricted, whoever changes the state of a privilege must hold it, and a user holding
+ * privileges the caller lacks is not the caller's to change. Entries that are not privileges are
+ * free. Returns null when the change may proceed.
  */
 export function privilegeConfigRefusal(
   caller: Caller,
   targetUserId: number,
   before: readonly ConfigEntry[],
   after: readonly ConfigEntry[],
+  targetPrivileges: readonly AdminPrivilege[] = [],
 ): Refusal | null {
-  const was = restrictedPrivileges(before);
-  const now = restrictedPrivileges(after);
-  const changed = ADMIN_PRIVILEGES.filter((p) => was.has(p) !== now.has(p));
-  if (changed.length === 0) return null;
-  if (targetUserId === SystemIds.ROOT_USER && now.size > 0) {
-    return refuse('ApiUsageException', 'Cannot restrict the privileges of root');
-  }
-  const lacking = changed.filter((p) => !caller.isAdmin || !caller.privileges.has(p));
-  if (lacking.length > 0) {
-    return refuse(
-      'SecurityViolation',
-      `cannot give administrator privileges that current user does not have: ${lacking.join(', ')}`,
-    );
-  }
-  return null;
+  return privilegeChangeRefusal(caller, { userId: targetUserId, privileges: targetPrivileges }, configuredPrivileges(before), configuredPrivileges(after));
 }

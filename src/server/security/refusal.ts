@@ -10,7 +10,8 @@ export type RefusalKind =
   | 'GroupSecurityViolation'
   | 'ReadOnlyGroupSecurityViolation'
   | 'PermissionMismatchGroupSecurityViolation'
-  | 'ApiUsageException';
+  | 'ApiUsageException'
+  | 'ValidationException';
 
 /** A refused write. */
 export interface Refusal {

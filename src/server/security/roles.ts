@@ -1,3 +1,5 @@
+import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege } from '../../model/permissions/admin-privileges.js';
+
 /** Fixed ids of OMERO's system users and groups (reference permissions §3). */
 export const SystemIds = {
   ROOT_USER: 0,
@@ -10,28 +12,9 @@ export const SystemIds = {
 /** Names of the system groups. */
 export const SystemGroupNames = { SYSTEM: 'system', USER: 'user', GUEST: 'guest' } as const;
 
-/** The 15 light-admin privileges (reference permissions §3.1). A full admin has all of them. */
-export const ADMIN_PRIVILEGES = [
-  'Chgrp',
-  'Chown',
-  'DeleteFile',
-  'DeleteManagedRepo',
-  'DeleteOwned',
-  'DeleteScriptRepo',
-  'ModifyGroup',
-  'ModifyGroupMembership',
-  'ModifyUser',
-  'ReadSession',
-  'Sudo',
-  'WriteFile',
-  'WriteManagedRepo',
-  'WriteOwned',
-  'WriteScriptRepo',
-] as const;
-export type AdminPrivilege = (typeof ADMIN_PRIVILEGES)[number];
+/** The 15 light-admin privileges (reference permissions §3.1), defined once in the model. */
+export { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, type AdminPrivilege };
 
-/** Prefix of the `experimenter_config` entries that restrict a light admin. */
-export const PRIVILEGE_CONFIG_PREFIX = 'AdminPrivilege:';
 
 /**
  * A user's privileges: none unless an admin; all 15 minus the restrictions stored as

@@ -4,6 +4,7 @@ import type { CallContext } from '../call/call-context.js';
 import type { CommandOutcome } from '../commands/index.js';
 import { groupContextRefusal } from '../security/index.js';
 import { idOf, type IdLike } from './admin/admin-arguments.js';
+import { checkOwnPassword } from './admin/own-password.js';
 
 /** ServiceFactory methods that act on the session itself (reference api §1.2). */
 export class FactoryService implements Served<IServiceFactory, CallContext> {
@@ -30,14 +31,9 @@ export class FactoryService implements Served<IServiceFactory, CallContext> {
     return true;
   }
 
-  /** Re-checks the password of the session's user (needed by `omero user password`). */
+  /** Re-checks the password of the session's user (needed by `omero user password`); throttled as logins are. */
   async setSecurityPassword(call: CallContext, password: string): Promise<void> {
-    const { verifyPassword } = await import('../auth/password-hash.js');
-    const row = await call.trx('password').select('hash').where({ experimenter_id: call.caller.userId }).first();
-    const user = await call.trx('experimenter').select('omename').where({ id: call.caller.userId }).first();
-    if (!row?.hash || !(await verifyPassword(String(password ?? ''), row.hash))) {
-      throw new SecurityViolation(`Bad password for ${user?.omename ?? call.caller.userId}`);
-    }
+    await checkOwnPassword(call, String(password ?? ''), (login) => `Bad password for ${login}`);
   }
 
   /**

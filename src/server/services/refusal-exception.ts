@@ -4,6 +4,7 @@ import {
   PermissionMismatchGroupSecurityViolation,
   ReadOnlyGroupSecurityViolation,
   SecurityViolation,
+  ValidationException,
   type ServerError,
 } from '../../model/index.js';
 import type { Refusal } from '../security/index.js';
@@ -21,6 +22,8 @@ export function refusalException(refusal: Refusal): ServerError {
       return new PermissionMismatchGroupSecurityViolation(refusal.message);
     case 'ApiUsageException':
       return new ApiUsageException(refusal.message);
+    case 'ValidationException':
+      return new ValidationException(refusal.message);
   }
 }
 

@@ -12,6 +12,8 @@ import {
 } from '../../model/index.js';
 import type { CurrentSessionRow, ISession, Served } from '../../contract/index.js';
 import type { CallContext } from '../call/call-context.js';
+import { canSeeUserDetails } from '../security/index.js';
+import { openSessionFor, type OpenedSession } from './sudo-session.js';
 import { hashSessionKey, MAX_TIME_TO_IDLE_MS, sessionDeath, type SessionRow } from '../call/session-row.js';
 
 /** The `category` of the ERRs `updateTimeToIdle` answers with (OMERO's request type). */
@@ -26,6 +28,11 @@ export type { CurrentSessionRow };
  * is found by a key the caller already holds, and no method returns another session's key.
  */
 export class SessionAdminService implements Served<ISession, CallContext> {
+  /** A session for another user (`sessions open`): the `--sudo` rules; see `openSessionFor`. */
+  async createSessionFor(call: CallContext, user: string | number, group: string | number | null = null, timeToIdleMs: number | null = null): Promise<OpenedSession> {
+    return openSessionFor(call, user, group, timeToIdleMs);
+  }
+
   /**
    * The live session with this key (`ISession.getSession`); holding the key is the right to read
    * it, as in OMERO. RemovedSessionException "No session with the given key" otherwise.
@@ -40,7 +47,7 @@ export class SessionAdminService implements Served<ISession, CallContext> {
   /**
    * Every live session, oldest first (OMERO's `CurrentSessionsRequest`): admins see all details
    * and `lastAccessTime`; other users see details of their own sessions and only the user and
-   * group of the others.
+   * group of the others — and only of users whose details they may see (2019-SV3).
    */
   async getCurrentSessions(call: CallContext): Promise<CurrentSessionRow[]> {
     const now = Date.now();
@@ -53,10 +60,13 @@ export class SessionAdminService implements Served<ISession, CallContext> {
       .orderBy([{ column: 's.started' }, { column: 's.id' }])) as (SessionRow & { user_name: string; group_name: string })[];
     const admin = call.caller.isAdmin;
     const mine = hashSessionKey(call.sessionKey);
+    const scope = await call.scope();
     const result: CurrentSessionRow[] = [];
     for (const raw of rows) {
       const row = normalise(raw);
       if (sessionDeath(row, now)) continue;
+      // Only sessions of users the caller may see at all (2019-SV3): `sessions who` names no one else.
+      if (!canSeeUserDetails(scope, row.owner)) continue;
       const current = row.uuid_hash === mine;
       const readable = admin || row.owner === call.caller.userId;
       result.push({

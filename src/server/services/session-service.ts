@@ -8,7 +8,7 @@ import {
 } from '../../model/index.js';
 import type { LdapDirectory, LdapUser } from '../auth/ldap/index.js';
 import { dummyHash, verifyPassword } from '../auth/password-hash.js';
-import { loginThrottle } from '../auth/login-throttle.js';
+import { LOCAL_ADDRESS, loginThrottle } from '../auth/login-throttle.js';
 import { loadMembership } from '../call/membership.js';
 import {
   DEFAULT_TIME_TO_IDLE_MS,
@@ -18,7 +18,9 @@ import {
   newSessionKey,
   type SessionRow,
 } from '../call/session-row.js';
-import { SystemIds } from '../security/index.js';
+import { sudoRefusal, SystemIds } from '../security/index.js';
+import { recordEvent, recordRefusal } from './audit/audit-log.js';
+import { refusalException } from './refusal-exception.js';
 import { createLdapAccount, synchroniseLdapAccount } from './ldap/index.js';
 
 /** What a client learns when it creates or joins a session. */
@@ -30,6 +32,16 @@ export interface LoginOptions {
   readonly group?: string;
   readonly agent?: string;
   readonly timeToIdleMs?: number;
+  /**
+   * Where the login comes from, as the transport saw it (`local` in process): failures are
+   * throttled per login and address. Set by the server, never taken from the client.
+   */
+  readonly address?: string;
+  /**
+   * `--sudo ADMINUSER` (reference permissions §5.4): the password is this user's, and the session
+   * is opened for `username` on their behalf, if the sudo rules allow it.
+   */
+  readonly sudo?: string;
 }
 
 /** An `experimenter` row as the login reads it. */
@@ -57,19 +69,58 @@ export class SessionService {
    */
   async createSession(username: string, password: string, options: LoginOptions = {}): Promise<SessionInfo> {
     if (!username) throw new ApiUsageException('No username specified');
-    const denied = () => new PermissionDeniedException(`Password check failed for '${username}'`);
+    const sudo = options.sudo ? String(options.sudo) : null;
+    // With --sudo the password is the sudoer's: that is the login whose password is checked.
+    const checked = sudo ?? username;
+    const throttleKey = { name: checked, address: options.address ?? LOCAL_ADDRESS };
+    const denied = () => new PermissionDeniedException(`Password check failed for '${checked}'`);
+    let refusedSudo: { sudoerId: number; message: string } | null = null;
     return this.#knex.transaction(async (trx) => {
-      await loginThrottle.check(trx, username);
-      const user = (await trx('experimenter').select('id', 'omename', 'ldap').where({ omename: username }).first()) as LoginUser | undefined;
-      const uid = await this.#authenticate(trx, user, username, password);
+      await loginThrottle.check(trx, throttleKey);
+      const user = (await trx('experimenter').select('id', 'omename', 'ldap').where({ omename: checked }).first()) as LoginUser | undefined;
+      const uid = await this.#authenticate(trx, user, checked, password);
       if (uid === null) throw denied();
-      await loginThrottle.succeed(trx, username);
-      return this.#open(trx, uid, username, options, true);
+      await loginThrottle.succeed(trx, throttleKey);
+      if (sudo === null) return this.#open(trx, uid, username, options, true);
+      try {
+        return await this.#openSudo(trx, uid, username, options);
+      } catch (e) {
+        if (e instanceof SecurityViolation || e instanceof ApiUsageException) refusedSudo = { sudoerId: uid, message: e.message };
+        throw e;
+      }
     }).catch(async (e) => {
-      // The failure counter must survive the refusal, so record it outside the rolled-back transaction.
-      if (e instanceof PermissionDeniedException) await loginThrottle.fail(this.#knex, username);
+      // The failure counter and the audit entry must survive the refusal, so they are written
+      // outside the rolled-back transaction.
+      if (e instanceof PermissionDeniedException) await loginThrottle.fail(this.#knex, throttleKey);
+      if (refusedSudo) {
+        const actor = { actorId: refusedSudo.sudoerId, sudoerId: null, sessionId: null, address: throttleKey.address };
+        await recordRefusal(this.#knex, actor, { action: 'sudo', targetType: 'Experimenter', targetName: username }, refusedSudo.message);
+      }
       throw e;
     });
+  }
+
+  /**
+   * The session of a `--sudo` login (reference permissions §5.4): the sudoer has proved who they
+   * are; the rules (`sudoRefusal`) decide whether they may act as `username` in the login group.
+   * The new session records the sudoer, is not password-authenticated (no `changePassword` in
+   * it), and its agent is `OMERO.sudo`; the audit log records it.
+   */
+  async #openSudo(trx: Knex.Transaction, sudoerId: number, username: string, options: LoginOptions): Promise<SessionInfo> {
+    const sudoer = await loadMembership(trx, sudoerId);
+    if (!sudoer.memberOf.includes(SystemIds.USER_GROUP)) throw new SecurityViolation('The sudoer account is deactivated');
+    const target = await trx('experimenter').select('id').where({ omename: username }).first();
+    if (!target) throw new ApiUsageException(`No such experimenter: ${username}`);
+    const targetId = Number(target.id);
+    const membership = await loadMembership(trx, targetId);
+    const group = await this.#loginGroup(trx, targetId, membership.memberOf, true, options.group);
+    const caller = { userId: sudoerId, ...sudoer, privileges: new Set(sudoer.privileges), contextGroupId: group.id };
+    const refusal = sudoRefusal(caller, { userId: targetId, ...membership }, group.id);
+    if (refusal) throw refusalException(refusal);
+    const info = await this.#open(trx, targetId, username, { ...options, agent: 'OMERO.sudo' }, false, sudoerId);
+    const actor = { actorId: sudoerId, sudoerId: null, sessionId: null, address: options.address ?? LOCAL_ADDRESS };
+    await recordEvent(trx, actor, { action: 'sudo', targetType: 'Experimenter', targetId, targetName: username, after: { group: group.name } });
+    return info;
   }
 
   /**
@@ -118,7 +169,7 @@ export class SessionService {
     });
   }
 
-  async #open(trx: Knex.Transaction, userId: number, userName: string, options: LoginOptions, passwordAuth: boolean): Promise<SessionInfo> {
+  async #open(trx: Knex.Transaction, userId: number, userName: string, options: LoginOptions, passwordAuth: boolean, sudoerId: number | null = null): Promise<SessionInfo> {
     const membership = await loadMembership(trx, userId);
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && userId !== SystemIds.GUEST_USER) {
       throw new SecurityViolation(`User ${userName} is deactivated: not a member of group "user"`);
@@ -134,6 +185,7 @@ export class SessionService {
       last_access: now,
       uuid_hash: hashSessionKey(key),
       owner: userId,
+      sudoer: sudoerId,
       group_id: group.id,
       time_to_idle: timeToIdle,
       time_to_live: DEFAULT_TIME_TO_LIVE_MS,

@@ -65,7 +65,7 @@ export function serveRequests(options: ServeOptions = {}): void {
         options.beforeShutdownReply?.();
         reply = { ok: true, value: true };
       } else {
-        reply = await server.handle(request, signal);
+        reply = await server.handle(request, { signal });
       }
     } catch (e) {
       reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };

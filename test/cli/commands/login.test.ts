@@ -79,11 +79,11 @@ for (const engine of ENGINES) {
       expectRun(unknown, { status: status(524), stdout: '', stderr: /^Password check failed for 'nobody'\n$/ });
     });
 
-    it('refuses a server, user or port given twice (rc 3, 4, 5) and --sudo for now', async () => {
+    it('refuses a server, user or port given twice (rc 3, 4, 5); --sudo checks the sudoer’s password', async () => {
       expectRun(await env.run(['login', 'root@localhost', '-s', 'localhost']), { status: 3, stderr: 'Server specified twice: root@localhost and localhost\n' });
       expectRun(await env.run(['login', 'root@localhost', '-u', 'root']), { status: 4, stderr: 'Username specified twice: root and root\n' });
       expectRun(await env.run(['login', 'localhost:4064', '-p', '4064']), { status: 5, stderr: 'Port specified twice: 4064 and 4064\n' });
-      expectRun(await env.run(['login', '--sudo', 'root', '-u', USER2.name]), { status: 1, stdout: '', stderr: /--sudo is not available yet/ });
+      expectRun(await env.run(['login', '-C', '--sudo', 'root', '-u', USER2.name, '-w', USER2.password]), { status: 524 % 256, stdout: '', stderr: "Password check failed for 'root'\n" });
     });
 
     it('-k joins a session by key without moving the current pointer; a bad key is rc 523 and not echoed', async () => {

@@ -150,9 +150,12 @@ for (const engine of ENGINES) {
       expectRun(await env.run(['-q', 'login', '-k', pinged]), { status: 0 });
     });
 
-    it('open: admins with Sudo only (rc 111); refused for now like --sudo', async () => {
+    it('open: admins with Sudo only (rc 111); opens a session for the user, whose key joins it', async () => {
       expectRun(await as(USER2, ['sessions', 'open', '--user-name', USER3.name]), { status: 111, stdout: '', stderr: 'SecurityViolation: Admins only!\n' });
-      expectRun(await env.run(['-q', '-u', 'root', 'sessions', 'open', '--user-name', USER3.name]), { status: 1, stdout: '', stderr: /^sessions open is not available yet/ });
+      const r = await env.run(['-q', '-u', 'root', 'sessions', 'open', '--user-name', USER3.name]);
+      expectRun(r, { status: 0, stdout: /^[0-9a-f-]{36}\n$/, stderr: new RegExp(`^Session created for user ${USER3.name} in group \\S+ \\(timeToIdle: 600 sec, timeToLive: 0 sec\\)\n$`) });
+      expectRun(await env.run(['-q', '-u', 'root', 'sessions', 'open', '--user-name', 'no-such-user']), { status: 156, stderr: 'No user found\n' });
+      expectRun(await env.run(['-q', '-u', 'root', 'sessions', 'open', '--user-id', '0']), { status: 557 % 256, stderr: /^SecurityViolation: (Sudo as oneself|Nobody may sudo as root)/ });
     });
 
     it('close: unknown ids are reported on stderr with status 0; known ones are closed', async () => {

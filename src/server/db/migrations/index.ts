@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as m0001 from './0001-initial-schema.js';
+import * as m0002 from './0002-audit-and-throttle.js';
 
 /** One migration: a name and its steps. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Static imports so that compiled and source trees behave alike. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];

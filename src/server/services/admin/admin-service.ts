@@ -12,21 +12,35 @@ import {
   rstring,
   type RString,
 } from '../../../model/index.js';
-import { hashPassword, verifyPassword } from '../../auth/password-hash.js';
 import type { CallContext } from '../../call/call-context.js';
-import { ADMIN_PRIVILEGES, SystemIds, canSeeUserDetails, isGranted, Right, Role } from '../../security/index.js';
+import { loadMembership } from '../../call/membership.js';
+import {
+  adminRefusal,
+  adminOrLeaderRefusal,
+  canSeeUserDetails,
+  groupRenameRefusal,
+  isGranted,
+  Right,
+  Role,
+  SystemIds,
+} from '../../security/index.js';
+import { recordChange } from '../audit/audit-log.js';
+import { readAuditLog, type AuditQuery, type AuditRecord } from '../audit/audit-reader.js';
+import { throwIfRefused } from '../refusal-exception.js';
 import { idOf, listOf, requiredStr, strOf, type IdLike } from './admin-arguments.js';
-import { requireAdmin, requireAdminOrLeader } from './admin-guards.js';
 import { loadExperimenters, loadGroups } from './admin-loader.js';
-import { addMembership, fixDefaultGroup, makeDefault, membershipIds, removeMembership, setOwner } from './membership-ops.js';
+import { adminsWithPrivileges, privilegeArguments, restrictNewAdmin, setAdminPrivileges } from './admin-privileges.js';
+import { addGroups, changeOwners, removeGroups } from './group-memberships.js';
+import { makeDefault, membershipIds } from './membership-ops.js';
+import { checkOwnPassword } from './own-password.js';
 import { changeGroupPermissions } from './group-permissions.js';
 import type { LdapDirectory } from '../../auth/ldap/index.js';
 import { lookupLdapAuthExperimenter, lookupLdapAuthExperimenters, type LdapAuthExperimenter } from '../ldap/index.js';
-import { assertGroupRenamable, assertUserRenamable, validateLogin } from './name-rules.js';
-import { assertMembershipRemovable } from './membership-rules.js';
 import { importExperimenters } from './import/import-experimenters.js';
 import { importGroups } from './import/import-groups.js';
 import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from './import/import-types.js';
+import { createUserAccount, requirePassword, setUserPassword, updateUserFields } from './user-accounts.js';
+import { hashPassword } from '../../auth/password-hash.js';
 
 const PRIVATE = -120;
 
@@ -148,13 +162,58 @@ export class AdminService implements Served<IAdmin, CallContext> {
     return rows.map((r) => Number(r.parent));
   }
 
+  /** A user's light-admin privileges (empty for a non-admin; reference permissions §3.1). */
   async getAdminPrivileges(call: CallContext, experimenter: IdLike): Promise<string[]> {
-    const { loadMembership } = await import('../../call/membership.js');
     return [...(await loadMembership(call.trx, idOf(experimenter, 'Experimenter'))).privileges];
   }
 
   async getCurrentAdminPrivileges(call: CallContext): Promise<string[]> {
     return [...call.membership.privileges];
+  }
+
+  /**
+   * Sets a user's privileges to exactly `privileges` (names or AdminPrivilege objects). Refused
+   * for root, for privileges the caller lacks, and for users holding privileges the caller lacks;
+   * the user's sessions end when privileges shrink.
+   */
+  async setAdminPrivileges(call: CallContext, experimenter: IdLike, privileges: unknown): Promise<void> {
+    throwIfRefused(adminRefusal(call.caller, 'ModifyUser'));
+    await setAdminPrivileges(call, idOf(experimenter, 'Experimenter'), privilegeArguments(privileges));
+  }
+
+  /** Ids of the administrators holding every one of `privileges`. */
+  async getAdminsWithPrivileges(call: CallContext, privileges: unknown): Promise<ExperimenterI[]> {
+    throwIfRefused(adminRefusal(call.caller));
+    const ids = await adminsWithPrivileges(call, privilegeArguments(privileges));
+    return ids.length === 0 ? [] : loadExperimenters(call.trx, (q) => q.whereIn('id', ids), await call.scope());
+  }
+
+  /**
+   * Creates an administrator holding only `privileges` (in "system" and "user", "system" as the
+   * default group). The caller needs ModifyUser, ModifyGroupMembership and every privilege given.
+   */
+  async createRestrictedSystemUser(call: CallContext, experimenter: ExperimenterI, privileges: unknown): Promise<number> {
+    throwIfRefused(adminRefusal(call.caller, 'ModifyUser'));
+    const wanted = privilegeArguments(privileges);
+    const uid = await createUserAccount(call, experimenter, {
+      groups: [SystemIds.SYSTEM_GROUP, SystemIds.USER_GROUP],
+      privileges: wanted,
+      action: 'createRestrictedSystemUser',
+    });
+    await restrictNewAdmin(call, uid, wanted);
+    return uid;
+  }
+
+  async createRestrictedSystemUserWithPassword(call: CallContext, experimenter: ExperimenterI, privileges: unknown, password: RString | string): Promise<number> {
+    const pw = requirePassword(password);
+    const uid = await this.createRestrictedSystemUser(call, experimenter, privileges);
+    await call.trx('password').insert({ experimenter_id: uid, hash: await hashPassword(pw) });
+    return uid;
+  }
+
+  /** The audit log of administrative changes (not OMERO's API; `omero audit`), full admins only. */
+  async getAuditLog(call: CallContext, query: AuditQuery = {}): Promise<AuditRecord[]> {
+    return readAuditLog(call, query);
   }
 
   /** The DN of an LDAP user (null for others); any user may ask, as in OMERO. */
@@ -169,7 +228,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   /** Creates a group; admins with ModifyGroup only. Default level private `rw----`. */
   async createGroup(call: CallContext, group: ExperimenterGroupI): Promise<number> {
-    requireAdmin(call, 'ModifyGroup');
+    throwIfRefused(adminRefusal(call.caller, 'ModifyGroup'));
     const name = requiredStr(group?.name, 'ExperimenterGroup.name');
     const perms = group.details?.permissions ? normalisedPerms(group.details.permissions) : PRIVATE;
     if (await call.trx('experimentergroup').where({ name }).first()) {
@@ -178,6 +237,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
     const [row] = await call.trx('experimentergroup')
       .insert({ name, description: strOf(group.description), permissions: perms, ldap: Boolean(group.ldap?.val) })
       .returning('id');
+    await recordChange(call, { action: 'createGroup', targetType: 'ExperimenterGroup', targetId: Number(row.id), targetName: name, after: { permissions: perms } });
     return Number(row.id);
   }
 
@@ -186,12 +246,10 @@ export class AdminService implements Served<IAdmin, CallContext> {
     return this.createExperimenter(call, experimenter, group, [SystemIds.USER_GROUP]);
   }
 
+  /** Creates a full administrator: the caller needs ModifyUser and every privilege. */
   async createSystemUser(call: CallContext, experimenter: ExperimenterI): Promise<number> {
-    requireAdmin(call, 'ModifyUser');
-    if (call.caller.privileges.size !== ADMIN_PRIVILEGES.length) {
-      throw new SecurityViolation('cannot give administrator privileges that current user does not have');
-    }
-    return this.createExperimenter(call, experimenter, SystemIds.SYSTEM_GROUP, [SystemIds.USER_GROUP]);
+    throwIfRefused(adminRefusal(call.caller, 'ModifyUser'));
+    return createUserAccount(call, experimenter, { groups: [SystemIds.SYSTEM_GROUP, SystemIds.USER_GROUP], action: 'createSystemUser' });
   }
 
   /**
@@ -202,34 +260,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
   async createExperimenter(call: CallContext, experimenter: ExperimenterI, defaultGroup: IdLike, groups: readonly IdLike[] = []): Promise<number> {
     const def = idOf(defaultGroup, 'default group');
     const others = listOf(groups).map((g) => idOf(g, 'group'));
-    const all = [def, ...others.filter((g) => g !== def)];
-    requireAdminOrLeader(call, 'ModifyUser', all.filter((g) => g !== SystemIds.USER_GROUP), 'Creating users');
-    if (all.includes(SystemIds.SYSTEM_GROUP)) requireAdmin(call, 'ModifyGroupMembership');
-    const omeName = requiredStr(experimenter?.omeName, 'Experimenter.omeName');
-    validateLogin(omeName);
-    const firstName = requiredStr(experimenter.firstName, 'Experimenter.firstName');
-    const lastName = requiredStr(experimenter.lastName, 'Experimenter.lastName');
-    if (await call.trx('experimenter').where({ omename: omeName }).first()) {
-      throw new ValidationException(`User already exists: ${omeName}`);
-    }
-    const found = await call.trx('experimentergroup').select('id').whereIn('id', all);
-    const missing = all.filter((g) => !found.some((f) => Number(f.id) === g));
-    if (missing.length > 0) throw new ApiUsageException(`No such group: ${missing[0]}`);
-    const [row] = await call.trx('experimenter')
-      .insert({
-        omename: omeName,
-        firstname: firstName,
-        lastname: lastName,
-        middlename: strOf(experimenter.middleName),
-        institution: strOf(experimenter.institution),
-        email: strOf(experimenter.email),
-        ldap: Boolean(experimenter.ldap?.val),
-      })
-      .returning('id');
-    const uid = Number(row.id);
-    for (const g of all) await addMembership(call.trx, uid, g);
-    await fixDefaultGroup(call.trx, uid);
-    return uid;
+    return createUserAccount(call, experimenter, { groups: [def, ...others.filter((g) => g !== def)], action: 'createExperimenter' });
   }
 
   async createExperimenterWithPassword(
@@ -247,29 +278,12 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   /** Adds memberships (admin with ModifyGroupMembership, or PI of each group). */
   async addGroups(call: CallContext, experimenter: IdLike, groups: readonly IdLike[]): Promise<void> {
-    const uid = idOf(experimenter, 'Experimenter');
-    const gids = listOf(groups).map((g) => idOf(g, 'group'));
-    if (gids.length === 0) throw new ValidationException('Nothing to do.');
-    requireAdminOrLeader(call, 'ModifyGroupMembership', gids, 'Changing group membership');
-    if (gids.includes(SystemIds.SYSTEM_GROUP) && call.caller.privileges.size !== ADMIN_PRIVILEGES.length) {
-      throw new SecurityViolation('cannot give administrator privileges that current user does not have');
-    }
-    await this.#requireExperimenter(call, uid);
-    await this.#requireGroups(call, gids);
-    for (const g of gids) await addMembership(call.trx, uid, g);
-    await fixDefaultGroup(call.trx, uid);
+    await addGroups(call, idOf(experimenter, 'Experimenter'), listOf(groups).map((g) => idOf(g, 'group')));
   }
 
   /** Removes memberships with OMERO's validation rules (reference permissions §5.2). */
   async removeGroups(call: CallContext, experimenter: IdLike, groups: readonly IdLike[]): Promise<void> {
-    const uid = idOf(experimenter, 'Experimenter');
-    const gids = listOf(groups).map((g) => idOf(g, 'group'));
-    if (gids.length === 0) throw new ValidationException('Nothing to do.');
-    requireAdminOrLeader(call, 'ModifyGroupMembership', gids, 'Changing group membership');
-    await this.#requireExperimenter(call, uid);
-    const current = await membershipIds(call.trx, uid);
-    assertMembershipRemovable(uid, call.caller.userId, gids, current.filter((g) => !gids.includes(g)));
-    for (const g of gids) await removeMembership(call.trx, uid, g);
+    await removeGroups(call, idOf(experimenter, 'Experimenter'), listOf(groups).map((g) => idOf(g, 'group')));
   }
 
   async setDefaultGroup(call: CallContext, experimenter: IdLike, group: IdLike): Promise<void> {
@@ -282,6 +296,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
     const ids = await membershipIds(call.trx, uid);
     if (!ids.includes(gid)) throw new ApiUsageException(`Group ${gid} was not found for user ${uid}`);
     await makeDefault(call.trx, uid, gid);
+    if (ids[0] !== gid) await recordChange(call, { action: 'setDefaultGroup', targetType: 'Experimenter', targetId: uid, before: { defaultGroup: ids[0] }, after: { defaultGroup: gid } });
   }
 
   async setGroupOwner(call: CallContext, group: IdLike, experimenter: IdLike): Promise<void> {
@@ -294,21 +309,11 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   /** Makes users owners of a group, adding the membership when missing (as the CLI's --as-owner). */
   async addGroupOwners(call: CallContext, group: IdLike, experimenters: readonly IdLike[]): Promise<void> {
-    const gid = idOf(group, 'ExperimenterGroup');
-    requireAdminOrLeader(call, 'ModifyGroupMembership', [gid], 'Changing group owners');
-    await this.#requireGroups(call, [gid]);
-    for (const e of listOf(experimenters)) {
-      const uid = idOf(e, 'Experimenter');
-      await this.#requireExperimenter(call, uid);
-      if (!(await addMembership(call.trx, uid, gid, true))) await setOwner(call.trx, uid, gid, true);
-      await fixDefaultGroup(call.trx, uid);
-    }
+    await changeOwners(call, idOf(group, 'ExperimenterGroup'), listOf(experimenters).map((e) => idOf(e, 'Experimenter')), true);
   }
 
   async removeGroupOwners(call: CallContext, group: IdLike, experimenters: readonly IdLike[]): Promise<void> {
-    const gid = idOf(group, 'ExperimenterGroup');
-    requireAdminOrLeader(call, 'ModifyGroupMembership', [gid], 'Changing group owners');
-    for (const e of listOf(experimenters)) await setOwner(call.trx, idOf(e, 'Experimenter'), gid, false);
+    await changeOwners(call, idOf(group, 'ExperimenterGroup'), listOf(experimenters).map((e) => idOf(e, 'Experimenter')), false);
   }
 
   /** Changes one's own password; the session must have been created with a password. */
@@ -316,59 +321,66 @@ export class AdminService implements Served<IAdmin, CallContext> {
     if (!call.session.password_auth) {
       throw new SecurityViolation('changePassword requires a session created with a password (HasPassword)');
     }
-    await this.#setPassword(call, call.caller.userId, requirePassword(password));
+    await setUserPassword(call, call.caller.userId, requirePassword(password), 'changePassword');
   }
 
+  /** Changes one's own password given the old one; wrong old passwords are throttled as logins are. */
   async changePasswordWithOldPassword(call: CallContext, oldPassword: RString | string, password: RString | string): Promise<void> {
-    const row = await call.trx('password').select('hash').where({ experimenter_id: call.caller.userId }).first();
-    if (!row?.hash || !(await verifyPassword(strOf(oldPassword) ?? '', row.hash))) {
-      throw new SecurityViolation('Old password is invalid');
-    }
-    await this.#setPassword(call, call.caller.userId, requirePassword(password));
+    await checkOwnPassword(call, strOf(oldPassword) ?? '', () => 'Old password is invalid');
+    await setUserPassword(call, call.caller.userId, requirePassword(password), 'changePasswordWithOldPassword');
   }
 
-  /** Admin (ModifyUser) sets another user's password; never that of a more privileged user. */
+  /**
+   * Sets another user's password: admins with ModifyUser, never for root (but by root) nor for a
+   * user holding privileges the caller lacks (2018-SV3); a group owner only for a user it has just
+   * created (OMERO 5.6.1).
+   */
   async changeUserPassword(call: CallContext, omeName: string | RString, password: RString | string): Promise<void> {
-    requireAdmin(call, 'ModifyUser');
     const name = strOf(omeName);
     const user = await call.trx('experimenter').select('id').where({ omename: name }).first();
-    if (!user) throw new ApiUsageException(`No such experimenter: ${name}`);
-    const { loadMembership } = await import('../../call/membership.js');
-    const target = await loadMembership(call.trx, Number(user.id));
-    if (target.privileges.some((p) => !call.caller.privileges.has(p))) {
-      throw new SecurityViolation('Cannot change the password of a more privileged user.');
-    }
-    await this.#setPassword(call, Number(user.id), requirePassword(password));
+    const scope = await call.scope();
+    if (!user || !canSeeUserDetails(scope, Number(user.id))) throw new ApiUsageException(`No such experimenter: ${name}`);
+    await setUserPassword(call, Number(user.id), requirePassword(password), 'changeUserPassword');
   }
 
+  /**
+   * Updates one's own names and email. In a sudo session only when the session itself holds
+   * ModifyUser (reference permissions §5.4, ADM `updateSelf`).
+   */
   async updateSelf(call: CallContext, experimenter: ExperimenterI): Promise<void> {
-    await this.#updateUserFields(call, call.caller.userId, experimenter, false);
+    if (call.session.sudoer !== null && !call.caller.privileges.has('ModifyUser')) {
+      throw new SecurityViolation('updateSelf is not allowed in a sudo session');
+    }
+    await updateUserFields(call, call.caller.userId, experimenter, false);
   }
 
-  /** Updates a user's string fields (admin with ModifyUser, a PI of one of the user's groups, or self). */
+  /**
+   * Updates a user's names, email, institution and login: oneself, or another user as
+   * `accountEditRefusal` allows (admins with ModifyUser over users no more privileged than
+   * themselves; group owners only for a user they have just created).
+   */
   async updateExperimenter(call: CallContext, experimenter: ExperimenterI): Promise<void> {
     const uid = idOf(experimenter, 'Experimenter');
     if (uid === call.caller.userId && !call.caller.isAdmin) return this.updateSelf(call, experimenter);
-    const groups = await membershipIds(call.trx, uid);
-    const led = groups.filter((g) => call.caller.leaderOf.includes(g) && g !== SystemIds.USER_GROUP);
-    requireAdminOrLeader(call, 'ModifyUser', led.length > 0 ? led : [-2], 'Updating users');
-    await this.#updateUserFields(call, uid, experimenter, true);
+    await updateUserFields(call, uid, experimenter, true);
   }
 
   /** Updates a group's name and description (admin with ModifyGroup or its PI). */
   async updateGroup(call: CallContext, group: ExperimenterGroupI): Promise<void> {
     const gid = idOf(group, 'ExperimenterGroup');
-    requireAdminOrLeader(call, 'ModifyGroup', [gid], 'Updating groups');
+    throwIfRefused(adminOrLeaderRefusal(call.caller, 'ModifyGroup', [gid], 'Updating groups'));
     const row = await this.#requireGroups(call, [gid]);
     const changes: Record<string, unknown> = {};
     if (group.name !== undefined && group.name !== null) {
       const name = requiredStr(group.name, 'ExperimenterGroup.name');
-      if (name !== row[0]!.name) assertGroupRenamable(gid, row[0]!.name);
+      if (name !== row[0]!.name) throwIfRefused(groupRenameRefusal(gid, row[0]!.name));
       changes.name = name;
     }
     if (group.description !== undefined) changes.description = strOf(group.description);
     if (Object.keys(changes).length > 0) {
       await call.trx('experimentergroup').where({ id: gid }).update({ ...changes, version: call.trx.raw('version + 1') });
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[0]![k] ?? null]));
+      await recordChange(call, { action: 'updateGroup', targetType: 'ExperimenterGroup', targetId: gid, targetName: row[0]!.name, before, after: changes });
     }
   }
 
@@ -388,39 +400,6 @@ export class AdminService implements Served<IAdmin, CallContext> {
     await changeGroupPermissions(call, gid, normalisedPerms(permissions));
   }
 
-  async #setPassword(call: CallContext, uid: number, password: string): Promise<void> {
-    const user = await call.trx('experimenter').select('ldap').where({ id: uid }).first();
-    if (user?.ldap) throw new SecurityViolation('Cannot change the password of an LDAP user: the LDAP password is used');
-    const hash = await hashPassword(password);
-    await call.trx('password').insert({ experimenter_id: uid, hash, changed: new Date() }).onConflict('experimenter_id').merge();
-  }
-
-  async #updateUserFields(call: CallContext, uid: number, e: ExperimenterI, mayRename: boolean): Promise<void> {
-    const current = await this.#requireExperimenter(call, uid);
-    const changes: Record<string, unknown> = {};
-    const name = strOf(e.omeName);
-    if (name !== null && name !== current.omename) {
-      if (!mayRename) throw new SecurityViolation('omeName cannot be changed by updateSelf');
-      assertUserRenamable(uid, current.omename);
-      validateLogin(name);
-      changes.omename = name;
-    }
-    if (e.firstName !== undefined && e.firstName !== null) changes.firstname = requiredStr(e.firstName, 'Experimenter.firstName');
-    if (e.lastName !== undefined && e.lastName !== null) changes.lastname = requiredStr(e.lastName, 'Experimenter.lastName');
-    for (const [field, column] of [['middleName', 'middlename'], ['institution', 'institution'], ['email', 'email']] as const) {
-      if (e[field] !== undefined) changes[column] = strOf(e[field]);
-    }
-    if (Object.keys(changes).length > 0) {
-      await call.trx('experimenter').where({ id: uid }).update({ ...changes, version: call.trx.raw('version + 1') });
-    }
-  }
-
-  async #requireExperimenter(call: CallContext, uid: number) {
-    const row = await call.trx('experimenter').select('*').where({ id: uid }).first();
-    if (!row) throw new ApiUsageException(`No such experimenter: ${uid}`);
-    return row;
-  }
-
   async #requireGroups(call: CallContext, gids: number[]) {
     const rows = await call.trx('experimentergroup').select('*').whereIn('id', gids);
     const missing = gids.find((g) => !rows.some((r) => Number(r.id) === g));
@@ -435,11 +414,4 @@ export function normalisedPerms(p: PermissionsI | string | number): number {
   const normalised = new PermissionsI(perms.toString()).getPerm1();
   if (!isGranted(normalised, Role.USER, Right.READ)) throw new ApiUsageException('Cannot remove user read');
   return normalised;
-}
-
-function requirePassword(p: RString | string): string {
-  const s = strOf(p);
-  if (s === null || s.length === 0) throw new SecurityViolation('Password must not be empty');
-  if (s.length > 1024) throw new ApiUsageException('Password is too long (1024 characters at most)');
-  return s;
 }

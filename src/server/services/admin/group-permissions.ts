@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { SecurityViolation, ApiUsageException } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import { LINKS, type LinkSpec } from '../../commands/graph-schema.js';
+import { formatPermissions } from '../../../model/index.js';
 import { chmodRefusal, isGroupReadable } from '../../security/index.js';
+import { recordChange } from '../audit/audit-log.js';
 
 /** Refuses a chmod the caller may not make (the rule is `chmodRefusal`). */
 export function requireChmodRight(call: CallContext, groupId: number): void {
@@ -52,4 +54,12 @@ export async function changeGroupPermissions(call: CallContext, groupId: number,
     }
   }
   await call.trx('experimentergroup').where({ id: groupId }).update({ permissions: perm1, version: call.trx.raw('version + 1') });
+  await recordChange(call, {
+    action: 'changePermissions',
+    targetType: 'ExperimenterGroup',
+    targetId: groupId,
+    targetName: row.name,
+    before: { permissions: formatPermissions(old) },
+    after: { permissions: formatPermissions(perm1) },
+  });
 }

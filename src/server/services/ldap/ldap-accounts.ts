@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { ValidationException } from '../../../model/index.js';
 import { newUserGroups, type LdapDirectory, type LdapUser } from '../../auth/ldap/index.js';
-import { SystemIds } from '../../security/index.js';
+import { loginNameRefusal, SystemIds } from '../../security/index.js';
 import { addMembership, fixDefaultGroup, removeMembership, setOwner } from '../admin/membership-ops.js';
-import { validateLogin } from '../admin/name-rules.js';
+import { throwIfRefused } from '../refusal-exception.js';
 
 /** Groups LDAP creates are private (`rw----`), as OMERO's `createGroup(name, null, false, true)`. */
 const PRIVATE = -120;
@@ -18,7 +18,7 @@ const PRIVATE = -120;
 export async function createLdapAccount(trx: Knex.Transaction, directory: LdapDirectory, name: string, found?: LdapUser): Promise<number> {
   if (await trx('experimenter').where({ omename: name }).first()) throw new ValidationException(`User already exists: ${name}`);
   const user = found ?? (await directory.findUser(name));
-  validateLogin(name);
+  throwIfRefused(loginNameRefusal(name, null));
   const groups = await newUserGroups(directory, user);
   if (groups.member.length === 0) throw new ValidationException(`No group found for: ${user.dn}`);
   const { fields } = user;

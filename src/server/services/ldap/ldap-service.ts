@@ -2,9 +2,9 @@ import type { ILdap, Served } from '../../../contract/index.js';
 import { ApiUsageException, type ExperimenterGroupI, type ExperimenterI, type RString } from '../../../model/index.js';
 import type { LdapDirectory } from '../../auth/ldap/index.js';
 import type { CallContext } from '../../call/call-context.js';
-import { SystemIds } from '../../security/index.js';
 import { requiredStr } from '../admin/admin-arguments.js';
-import { requireAdmin } from '../admin/admin-guards.js';
+import { adminRefusal, SystemIds, type AdminPrivilege } from '../../security/index.js';
+import { throwIfRefused } from '../refusal-exception.js';
 import { loadExperimenters, loadGroups } from '../admin/admin-loader.js';
 import { createLdapAccount } from './ldap-accounts.js';
 
@@ -93,4 +93,9 @@ async function knows(lookup: () => Promise<unknown>): Promise<boolean> {
     if (e instanceof ApiUsageException) return false;
     throw e;
   }
+}
+
+/** Admin-only methods, optionally needing a light-admin privilege (`adminRefusal`). */
+function requireAdmin(call: CallContext, privilege?: AdminPrivilege): void {
+  throwIfRefused(adminRefusal(call.caller, privilege));
 }

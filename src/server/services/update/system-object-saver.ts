@@ -1,16 +1,22 @@
-import { assertGroupRenamable, assertUserRenamable, validateLogin } from '../admin/name-rules.js';
 import { ApiUsageException, IObject, ValidationException } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import type { EntityDef } from '../../db/entities.js';
 import {
   creationRefusal,
   editRefusal,
+  groupRenameRefusal,
   objectKindOf,
+  configuredPrivileges,
   privilegeConfigRefusal,
+  renameRefusal,
   SystemIds,
   type StoredTarget,
 } from '../../security/index.js';
-import { throwIfRefused } from '../refusal-exception.js';
+import { auditable } from '../audit/audit-refusal.js';
+import { recordChange } from '../audit/audit-log.js';
+import { endSessionsOf, loadAccount, privilegesShrank } from '../admin/account-facts.js';
+import { checkNewLogin, identityEditRefusalFor, recordIdentityChange } from '../admin/user-accounts.js';
+import { refusalException, throwIfRefused } from '../refusal-exception.js';
 import { componentValues, idOfReference, objectLabel, sameColumnValue, scalarColumns } from './model-columns.js';
 import { checkVersion, componentRows, sameNamedValues, storedRow, writeComponentRows } from './stored-rows.js';
 
@@ -60,29 +66,48 @@ export async function saveSystemObject(call: CallContext, obj: IObject, def: Ent
   for (const [column, value] of Object.entries(scalarColumns(def, obj))) {
     if (!sameColumnValue(row[column], value)) changes[column] = value;
   }
-  checkRenames(def, id, row, changes);
+  await checkRenames(call, def, id, row, changes);
+  if (def.name === 'Experimenter' && Object.keys(changes).length > 0) {
+    const refusal = await identityEditRefusalFor(call, id);
+    if (refusal) throw auditable(refusalException(refusal));
+  }
   let configChanged = false;
   for (const [prop, values] of componentValues(def, obj)) {
     const before = await componentRows(call, prop, id);
     if (sameNamedValues(before, values)) continue;
-    throwIfRefused(privilegeConfigRefusal(call.caller, id, before, values));
+    const privilegesBefore = [...configuredPrivileges(before)];
+    const privilegesAfter = [...configuredPrivileges(values)];
+    const target = await loadAccount(call.trx, id);
+    const refusal = privilegeConfigRefusal(call.caller, id, before, values, target.privileges);
+    if (refusal) throw auditable(refusalException(refusal));
     await writeComponentRows(call, prop, id, values, true);
     configChanged = true;
+    if (privilegesBefore.join() !== privilegesAfter.join()) {
+      await recordChange(call, { action: 'setAdminPrivileges', targetType: 'Experimenter', targetId: id, targetName: target.omeName, before: privilegesBefore, after: privilegesAfter });
+      if (privilegesShrank(privilegesBefore, privilegesAfter)) await endSessionsOf(call, id);
+    }
   }
   if (Object.keys(changes).length > 0 || configChanged) {
     await call.trx(def.table).where({ id }).update({ ...changes, version: call.trx.raw('version + 1') });
+  }
+  if (Object.keys(changes).length > 0) {
+    if (def.name === 'Experimenter') await recordIdentityChange(call, id, row, changes, 'updateExperimenter');
+    if (def.name === 'ExperimenterGroup') {
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k] ?? null]));
+      await recordChange(call, { action: 'updateGroup', targetType: 'ExperimenterGroup', targetId: id, targetName: String(row.name), before, after: changes });
+    }
   }
   return id;
 }
 
 /** IAdmin's rename rules: root and guest keep their login names, the system groups their names. */
-function checkRenames(def: EntityDef, id: number, row: Record<string, unknown>, changes: Record<string, unknown>): void {
+async function checkRenames(call: CallContext, def: EntityDef, id: number, row: Record<string, unknown>, changes: Record<string, unknown>): Promise<void> {
   if (def.name === 'Experimenter' && 'omename' in changes) {
-    assertUserRenamable(id, String(row.omename));
-    validateLogin(String(changes.omename));
+    throwIfRefused(renameRefusal(id, String(row.omename)));
+    await checkNewLogin(call, String(changes.omename), id);
   }
   if (def.name === 'ExperimenterGroup' && 'name' in changes) {
-    assertGroupRenamable(id, String(row.name));
+    throwIfRefused(groupRenameRefusal(id, String(row.name)));
     if (String(changes.name).trim() === '') throw new ValidationException('not-null property references a null or transient value: ome.model.meta.ExperimenterGroup.name');
   }
 }

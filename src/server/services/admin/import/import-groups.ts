@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ApiUsageException, PermissionsI, ServerError } from '../../../../model/index.js';
 import type { CallContext } from '../../../call/call-context.js';
-import { requireAdmin, requireAdminOrLeader } from '../admin-guards.js';
+import { requireAdmin, requireAdminOrLeader } from './import-guards.js';
 import { normalisedPerms } from '../admin-service.js';
 import { changeGroupPermissions } from '../group-permissions.js';
 import { addMembership, fixDefaultGroup, setOwner } from '../membership-ops.js';

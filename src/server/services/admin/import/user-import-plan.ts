@@ -1,11 +1,19 @@
 import { ApiUsageException, SecurityViolation } from '../../../../model/index.js';
 import { isPasswordHash } from '../../../auth/password-hash.js';
 import type { CallContext } from '../../../call/call-context.js';
-import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, privilegeConfigRefusal, SystemIds } from '../../../security/index.js';
+import {
+  accountEditRefusal,
+  ADMIN_PRIVILEGES,
+  membershipRemovalRefusal,
+  PRIVILEGE_CONFIG_PREFIX,
+  privilegeConfigRefusal,
+  SystemIds,
+  type AccountTarget,
+} from '../../../security/index.js';
 import { throwIfRefused } from '../../refusal-exception.js';
-import { requireAdmin, requireAdminOrLeader } from '../admin-guards.js';
+import { requireAdmin, requireAdminOrLeader } from './import-guards.js';
 import { assertMembershipRemovable } from '../membership-rules.js';
-import { validateLogin } from '../name-rules.js';
+import { validateLogin } from './import-guards.js';
 import type { ImportOptions, UserImportRow } from './import-types.js';
 import type { ConfigState, MapState, UserImportState, UserState } from './user-import-state.js';
 
@@ -171,17 +179,20 @@ function planUpdate(call: CallContext, state: UserImportState, row: UserImportRo
   const removed = current.filter((g) => !list.includes(g));
   const ownerChanged = list.filter((g) => has(g) && currentOwned.includes(g) !== ownersWanted.has(g));
   const mapsChanged = JSON.stringify(maps) !== JSON.stringify(user.maps);
-  if (Object.keys(fields).length > 0) {
-    if (uid !== call.caller.userId || call.caller.isAdmin) {
-      const led = current.filter((g) => call.caller.leaderOf.includes(g) && g !== SystemIds.USER_GROUP);
-      requireAdminOrLeader(call, 'ModifyUser', led.length > 0 ? led : [-2], 'Updating users');
-    }
+  // The account rules of the single-row methods (security/account-rules.ts): since OMERO 5.6.1 a
+  // group owner no longer edits existing users, and nobody edits a more privileged user or root.
+  const account = accountOf(uid, current, user.config);
+  if (Object.keys(fields).length > 0 && uid !== call.caller.userId) {
+    throwIfRefused(accountEditRefusal(call.caller, account, 'identity', false));
   }
   if (mapsChanged) {
     const touched = [...new Set([...added, ...removed, ...ownerChanged])];
     if (touched.length > 0) requireAdminOrLeader(call, 'ModifyGroupMembership', touched, 'Changing group membership');
     if (added.includes(SystemIds.SYSTEM_GROUP)) requireFullPrivileges(call);
-    if (removed.length > 0) assertMembershipRemovable(uid, call.caller.userId, removed, list);
+    if (removed.length > 0) {
+      throwIfRefused(membershipRemovalRefusal(call.caller, account, removed));
+      assertMembershipRemovable(uid, call.caller.userId, removed, list);
+    }
     if (list[0] !== current[0] && uid !== call.caller.userId && !(call.caller.isAdmin && call.caller.privileges.has('ModifyUser'))) {
       throw new SecurityViolation(`User ${call.caller.userId} can only set own default group.`);
     }
@@ -208,4 +219,11 @@ function planUpdate(call: CallContext, state: UserImportState, row: UserImportRo
   const note = row.password || row.passwordHash ? 'password not changed (existing user)' : '';
   if (changes.length === 0) return { kind: 'unchanged', row, id: uid, details: note };
   return { kind: 'update', row, user, fields, maps: mapsChanged ? maps : null, config, details: [...changes, ...(note ? [note] : [])].join('; ') };
+}
+
+/** A user of the file as the account rules see it: memberships, and privileges if an admin. */
+function accountOf(userId: number, memberOf: readonly number[], config: readonly ConfigState[]): AccountTarget {
+  if (!memberOf.includes(SystemIds.SYSTEM_GROUP)) return { userId, privileges: [], memberOf };
+  const off = new Set(config.filter((c) => c.name.startsWith(PRIVILEGE_CONFIG_PREFIX) && c.value.toLowerCase() === 'false').map((c) => c.name.slice(PRIVILEGE_CONFIG_PREFIX.length)));
+  return { userId, privileges: ADMIN_PRIVILEGES.filter((p) => !off.has(p)), memberOf };
 }
