@@ -1,3 +1,4 @@
+import { CliError } from '../cli-error.js';
 import { Command } from 'commander';
 import { out, type CliIO } from '../cli-io.js';
 import { parseIntArgument } from '../conventions.js';
@@ -14,6 +15,9 @@ export function errorsCommand(io: CliIO): Command {
     .option('--length <LENGTH>', 'Length of message to print', parseIntArgument, 50)
     .argument('[plugins...]', 'Plugins to display errors for (default: all)')
     .action((plugins: string[], opts: { length: number }) => {
+      const known = [...new Set(ERROR_TABLE.map((e) => e.plugin))].sort();
+      const unknown = plugins.find((p) => !known.includes(p));
+      if (unknown !== undefined) throw new CliError(2, `argument plugins: invalid choice: '${unknown}' (choose from ${known.map((k) => `'${k}'`).join(', ')})`);
       const wanted = new Set(plugins);
       const rows = ERROR_TABLE.filter((e) => wanted.size === 0 || wanted.has(e.plugin)).sort((a, b) => a.rc - b.rc || a.plugin.localeCompare(b.plugin));
       for (const e of rows) {
