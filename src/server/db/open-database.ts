@@ -1,3 +1,4 @@
+import { ApiUsageException } from '../../model/index.js';
 import { existsSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import type { DatabaseConfig } from './database-config.js';
@@ -53,7 +54,8 @@ function warnUnlessConnectionError(message: unknown): void {
 async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<Database> {
   const [{ PGlite }, { PgliteKnexClient }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-client.js')]);
   if (config.dataDir && config.create === false && !existsSync(config.dataDir)) {
-    throw new Error(
+    // An OMERO exception, so that its message reaches the client as it is (not as an error id).
+    throw new ApiUsageException(
       `there is no database at ${config.dataDir}: run \`omero db init\` (or \`npm start\` for the demo) to create it, ` +
         'or point OMERO_USERDIR at the directory that holds one (or OMERO_DB_URL at a PostgreSQL server)',
     );

@@ -57,8 +57,8 @@ describe('omero user / group command lines refused before connecting (rc 2)', ()
   it('invalid choices list the sorted choices', async () => {
     await refused(['group', 'add', 'g', '--type', 'public'], "argument --type: invalid choice: 'public'\n\nchoose from:\n\tprivate, read-annotate, read-only, read-write");
     await refused(['user', 'listgroups', '--style', 'x'], "argument --style: invalid choice: 'x'\n\nchoose from:\n\tcsv, json, plain, sql");
-    await refused(['user', 'frob'], "argument <subcommand>: invalid choice: 'frob'\n\nchoose from:\n\tadd, email, info, joingroup, leavegroup, list, listgroups, password", 'omero user');
-    await refused(['group', 'frob'], "argument <subcommand>: invalid choice: 'frob'\n\nchoose from:\n\tadd, adduser, copyusers, info, list, listusers, perms, removeuser", 'omero group');
+    await refused(['user', 'frob'], "argument <subcommand>: invalid choice: 'frob'\n\nchoose from:\n\tadd, deactivate, email, import, info, joingroup, leavegroup, list, \n\tlistgroups, password, privileges, reactivate", 'omero user');
+    await refused(['group', 'frob'], "argument <subcommand>: invalid choice: 'frob'\n\nchoose from:\n\tadd, adduser, copyusers, import, info, list, listusers, perms, \n\tremoveuser", 'omero group');
   });
 
   it('subcommands without login arguments refuse them; unknown options are refused', async () => {

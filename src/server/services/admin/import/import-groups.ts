@@ -63,8 +63,10 @@ async function applyRow(call: CallContext, sp: Knex.Transaction, row: GroupImpor
       changes.push('description');
     }
     if (perm1 !== undefined && perm1 !== Number(existing.permissions)) {
-      // The legacy path's rules, on this savepoint: only `trx` and `caller` are used.
-      await changeGroupPermissions({ trx: sp, caller: call.caller } as CallContext, gid, perm1);
+      // The legacy path's rules, on this savepoint: the call's caller and session (for the audit
+      // entry, which stands or falls with the row), its transaction replaced by the savepoint.
+      const onSavepoint = { trx: sp, caller: call.caller, session: call.session, address: call.address } as unknown as CallContext;
+      await changeGroupPermissions(onSavepoint, gid, perm1);
       changes.push(`permissions ${new PermissionsI(Number(existing.permissions))} → ${new PermissionsI(perm1)}`);
     }
   }
