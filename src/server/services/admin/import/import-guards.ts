@@ -11,7 +11,7 @@ export function requireAdminOrLeader(call: CallContext, privilege: AdminPrivileg
   throwIfRefused(adminOrLeaderRefusal(call.caller, privilege, groupIds, action));
 }
 
-/** A login a new user may take (reserved names, case-insensitively; allowed characters). */
-export function validateLogin(name: string): void {
-  throwIfRefused(loginNameRefusal(name, null));
+/** A login a user may have (`userId`: an existing user, null: a new one): reserved names, allowed characters. */
+export function validateLogin(name: string, userId: number | null): void {
+  throwIfRefused(loginNameRefusal(name, userId));
 }

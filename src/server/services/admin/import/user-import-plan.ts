@@ -58,7 +58,9 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
  * database's facts. Throws the refusal of a row that cannot be applied.
  */
 export function planUserRow(call: CallContext, state: UserImportState, row: UserImportRow, options: ImportOptions): UserPlan {
-  validateLogin(row.login);
+  const user = state.users.get(row.login);
+  // An existing user keeps its own login, root's and guest's included.
+  validateLogin(row.login, user ? Number(user.row.id) : null);
   for (const [key] of FIELDS) {
     const v = row[key];
     if (v !== undefined && v !== null && typeof v !== 'string') throw new ApiUsageException(`${key} must be text`);
@@ -66,7 +68,6 @@ export function planUserRow(call: CallContext, state: UserImportState, row: User
   if (row.email && !EMAIL.test(row.email)) throw new ApiUsageException(`invalid email address: ${row.email}`);
   if (row.password && row.passwordHash) throw new ApiUsageException('give either a password or a password hash, not both');
   if (row.passwordHash && !isPasswordHash(row.passwordHash)) throw new ApiUsageException('password-hash is not a hash of this server (`$scrypt$ln=…`)');
-  const user = state.users.get(row.login);
   return user ? planUpdate(call, state, row, user, options) : planCreate(call, state, row);
 }
 
