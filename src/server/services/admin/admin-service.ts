@@ -38,6 +38,7 @@ import type { LdapDirectory } from '../../auth/ldap/index.js';
 import { lookupLdapAuthExperimenter, lookupLdapAuthExperimenters, type LdapAuthExperimenter } from '../ldap/index.js';
 import { importExperimenters } from './import/import-experimenters.js';
 import { importGroups } from './import/import-groups.js';
+import { auditImport } from './import/import-audit.js';
 import type { GroupImportRow, ImportOptions, ImportRowResult, UserImportRow } from './import/import-types.js';
 import { createUserAccount, requirePassword, setUserPassword, updateUserFields } from './user-accounts.js';
 import { hashPassword } from '../../auth/password-hash.js';
@@ -386,12 +387,16 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   /** Creates or updates users to match rows of a provisioning file (`omero user import`). */
   async importExperimenters(call: CallContext, rows: readonly UserImportRow[], options: ImportOptions = {}): Promise<ImportRowResult[]> {
-    return importExperimenters(call, rows, options);
+    const results = await importExperimenters(call, rows, options);
+    await auditImport(call, 'importExperimenters', 'Experimenter', results, options);
+    return results;
   }
 
   /** Creates or updates groups to match rows of a provisioning file (`omero group import`). */
   async importGroups(call: CallContext, rows: readonly GroupImportRow[], options: ImportOptions = {}): Promise<ImportRowResult[]> {
-    return importGroups(call, rows, options);
+    const results = await importGroups(call, rows, options);
+    await auditImport(call, 'importGroups', 'ExperimenterGroup', results, options);
+    return results;
   }
 
   /** Legacy chmod of a group (reference permissions §4); the rules live in group-permissions.ts. */

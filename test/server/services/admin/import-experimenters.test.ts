@@ -71,6 +71,13 @@ for (const engine of ENGINES) {
       assert.match(byName.get('user-2')!.details, /^email; \+read-annotate-1; -private-1; default read-only-1; password not changed/);
     });
 
+    it('the audit log has one entry per created or changed row, none for the dry run, no password', () => {
+      const log = admin.getAuditLog({ user: null }).filter((e) => e.action === 'importExperimenters');
+      assert.deepEqual(log.map((e) => `${e.target!.split(' ')[1]}:${Object.keys(e.after as object)[0]}`).sort(), ['ann:created', 'bob:created', 'cy:created', 'dee:created', 'user-2:updated']);
+      assert.ok(log.every((e) => e.actor === 'root' && e.outcome === 'done'));
+      assert.doesNotMatch(JSON.stringify(log), /ann-pw|hashed-pw|\$scrypt/);
+    });
+
     it('created users are as the rows say: groups, default, owner, active, admin privileges, passwords', () => {
       const ann = admin.lookupExperimenter('ann');
       assert.deepEqual(admin.containedGroups(ann.id!.val).map((g) => g.name!.val), ['read-only-1', 'private-1', 'user']);
