@@ -6,6 +6,7 @@ import type { DatabaseConfig } from './db/database-config.js';
 import { openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { cancelStatement } from './db/cancel-statement.js';
+import { PoolStatements } from './db/pool-statements.js';
 import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
 import { LOCAL_ADDRESS } from './auth/login-throttle.js';
@@ -31,12 +32,15 @@ export class OmeroServer {
   readonly db: Database;
   readonly sessions: SessionService;
   readonly #services: ServedServices;
+  /** The cancellable reads of PostgreSQL (PGlite runs in this thread: nothing to cancel there). */
+  readonly #reads: PoolStatements | null;
 
   private constructor(db: Database, ldap: LdapConfig) {
     this.db = db;
     const directory = ldap.enabled ? new LdapDirectory(ldap) : null;
     this.sessions = new SessionService(db.knex, directory);
     this.#services = createServices(directory);
+    this.#reads = db.config.kind === 'pg' ? new PoolStatements(db) : null;
   }
 
   /**
@@ -121,7 +125,11 @@ export class OmeroServer {
     // anyway: they run straight on the pool. A write reads, decides and writes, and is
     // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
     // since a failed run may have filled in ids or versions on the objects it was saving.
-    if (query) return run(this.db.knex, args);
+    if (query) {
+      // On PostgreSQL an interrupted read has its statement cancelled too (see PoolStatements).
+      if (signal && this.#reads) return this.#reads.run(signal, () => run(this.db.knex, args));
+      return run(this.db.knex, args);
+    }
     const sent = toWire(args);
     let first = true;
     try {

@@ -62,6 +62,23 @@ describe('cancelling a call in flight (postgres)', { skip: PG ? false : 'needs P
     assert.ok(!names.includes('renamed-by-cancelled-call'));
   });
 
+  it('a read waiting on the server (a query on the pool) has its statement cancelled too', async () => {
+    const qs = fx.login().getSession().getQueryService();
+    const trx = await locker.transaction();
+    // ACCESS EXCLUSIVE blocks readers too: the query waits, as a long query would run.
+    await trx.raw('lock table project in access exclusive mode');
+    assert.throws(
+      () => vm.runInNewContext("qs.findAllByQuery('select p from Project p', null, {'omero.group': '-1'})", { qs }, { timeout: 400 }),
+      (e: NodeJS.ErrnoException) => e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT',
+    );
+    await until(async () => (await lockWaiters()) === 1);
+    fx.transport.cancel();
+    // Cancelled while the lock is still held: only the cancel can have ended the wait.
+    await until(async () => (await lockWaiters()) === 0);
+    await trx.rollback();
+    assert.ok(Array.isArray(qs.findAllByQuery('select p from Project p', null, { 'omero.group': '-1' })), 'the next call is answered');
+  });
+
   it('control: without the cancel, the abandoned call commits once the lock is released', async () => {
     await interruptedRename('read-annotate-1', 'renamed-by-abandoned-call', false);
     // Read by the other connection: the client's next request would cancel the abandoned call.
