@@ -13,6 +13,8 @@ export interface StartOptions {
   readonly insecurePlaintext?: boolean;
   readonly idleMinutes?: string;
   readonly auto?: boolean;
+  readonly maxConnections?: string;
+  readonly portFallback?: boolean;
 }
 
 /** The arguments that make `omero admin start --foreground` run with these options. */
@@ -23,6 +25,8 @@ export function foregroundArgs(o: StartOptions, logFile: string): string[] {
   if (o.insecurePlaintext) args.push('--insecure-plaintext');
   if (o.auto) args.push('--auto');
   if (o.idleMinutes) args.push('--idle-minutes', o.idleMinutes);
+  if (o.maxConnections) args.push('--max-connections', o.maxConnections);
+  if (o.portFallback) args.push('--port-fallback');
   return args;
 }
 

@@ -13,8 +13,6 @@ Clients reach a started server with -s HOST -p PORT.`;
 interface StartFlags extends StartOptions {
   readonly foreground?: boolean;
   readonly logFile?: string;
-  readonly maxConnections?: string;
-  readonly portFallback?: boolean;
 }
 
 /** `omero admin start | stop | restart | status` (OMERO's command names), for this user directory's server. */
@@ -38,6 +36,8 @@ export function adminCommand(io: CliIO): Command {
 
   const restart = withStartOptions(new Command('restart').description('Stop the server, then start it again'));
   restart.action(async (o: StartFlags) => {
+    // Refuse bad options before stopping anything: a refused restart leaves the server running.
+    await checkStartOptions({ ...o, foreground: false });
     const { stopServer } = await import('../admin/server-control.js');
     stopServer(io.env);
     await startServer({ ...o, foreground: false }, io);
@@ -78,12 +78,24 @@ function withStartOptions(cmd: Command): Command {
 }
 
 async function startServer(o: StartFlags, io: CliIO): Promise<void> {
+  await checkStartOptions(o);
+  await startChecked(o, io);
+}
+
+/** The start options' own checks, before anything is stopped or started. */
+async function checkStartOptions(o: StartFlags): Promise<void> {
   if (!/^\d{1,5}$/.test(o.port) || Number(o.port) > 65535) throw new CliError(2, `argument --port: invalid port: '${o.port}'`);
   if (o.idleMinutes !== undefined && !/^\d+(\.\d+)?$/.test(o.idleMinutes)) throw new CliError(2, `argument --idle-minutes: invalid number: '${o.idleMinutes}'`);
+  if (o.logFile !== undefined && !o.foreground) {
+    throw new CliError(2, 'argument --log-file: only with --foreground (a background server logs to $OMERO_USERDIR/log/server.log)');
+  }
   if (o.maxConnections !== undefined && !/^[1-9]\d*$/.test(o.maxConnections)) throw new CliError(2, `argument --max-connections: invalid number: '${o.maxConnections}'`);
   if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) throw new CliError(2, '--tls-cert and --tls-key go together');
   const { isLoopback, plaintextRefusal } = await import('../../server/net/net-server.js');
   if (!o.tlsCert && !isLoopback(o.host) && !o.insecurePlaintext) throw new CliError(1, plaintextRefusal(o.host));
+}
+
+async function startChecked(o: StartFlags, io: CliIO): Promise<void> {
   const { readServerState } = await import('../../env/server-record.js');
   const running = readServerState(io.env);
   if (running) {
