@@ -12,6 +12,10 @@ export async function cancelStatement(db: Database, trx: Knex.Transaction): Prom
   if (db.config.kind !== 'pg') return;
   // A transaction's client hands out its one connection; node-postgres knows its backend pid.
   const connection = (await (trx as unknown as { client: Knex.Client }).client.acquireConnection()) as { processID?: number };
-  if (typeof connection.processID !== 'number') return;
-  await db.knex.raw('select pg_cancel_backend(?)', [connection.processID]);
+  await cancelBackend(db, connection.processID);
+}
+
+/** Asks PostgreSQL to cancel what backend `pid` is running (nothing when the pid is unknown). */
+export async function cancelBackend(db: Database, pid: number | undefined): Promise<void> {
+  if (typeof pid === 'number') await db.knex.raw('select pg_cancel_backend(?)', [pid]);
 }

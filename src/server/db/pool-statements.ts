@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
+import { cancelBackend } from './cancel-statement.js';
 import type { Database } from './open-database.js';
 
 /** What one read call is running on the pool right now. */
@@ -50,6 +51,6 @@ export class PoolStatements {
   async #cancel(uid: string): Promise<void> {
     const pool = (this.#db.knex.client as Knex.Client & { pool?: { used?: Array<{ resource?: { __knexUid?: string; processID?: number } }> } }).pool;
     const connection = pool?.used?.map((u) => u.resource).find((c) => c?.__knexUid === uid);
-    if (typeof connection?.processID === 'number') await this.#db.knex.raw('select pg_cancel_backend(?)', [connection.processID]);
+    await cancelBackend(this.#db, connection?.processID);
   }
 }
