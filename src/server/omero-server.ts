@@ -1,6 +1,9 @@
 import { ApiUsageException, SecurityViolation, fromWire, toWire } from '../model/index.js';
 import { CallContext, parseGroupContext, type CallDb } from './call/call-context.js';
-import { loadCallFacts } from './call/call-facts.js';
+import { loadCallFacts, type CallFacts } from './call/call-facts.js';
+import { FactsCache } from './call/facts-cache.js';
+import { needsTouch, touchSession } from './call/session-row.js';
+import { STALE_FACTS_SQLSTATE } from './db/migrations/0003-security-epoch.js';
 import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { openingSchemaStatus } from './db/migrate.js';
@@ -15,6 +18,9 @@ import { auditRefusal } from './services/audit/audit-refusal.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService, type ServedServices } from './services/index.js';
 import { callKindOf, type ServerReply, type ServerRequest, type ServiceName } from '../contract/index.js';
+
+/** How many times a read runs when its cached facts keep turning out stale (each time reloaded). */
+const STALE_ATTEMPTS = 3;
 
 /** How a transport hands a request over. */
 export interface HandleOptions {
@@ -34,6 +40,8 @@ export class OmeroServer {
   readonly #services: ServedServices;
   /** The cancellable reads of PostgreSQL (PGlite runs in this thread: nothing to cancel there). */
   readonly #reads: PoolStatements | null;
+  /** The facts of recent readers, proven current by each read's own statement (issue 15). */
+  readonly #facts = new FactsCache();
 
   private constructor(db: Database, ldap: LdapConfig) {
     this.db = db;
@@ -126,9 +134,20 @@ export class OmeroServer {
     // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
     // since a failed run may have filled in ids or versions on the objects it was saving.
     if (query) {
+      // A read under cached facts that the database finds stale is run again on fresh ones.
+      const read = async (): Promise<unknown> => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await run(this.db.knex, args);
+          } catch (e) {
+            if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
+            this.#facts.forget(key);
+          }
+        }
+      };
       // On PostgreSQL an interrupted read has its statement cancelled too (see PoolStatements).
-      if (signal && this.#reads) return this.#reads.run(signal, () => run(this.db.knex, args));
-      return run(this.db.knex, args);
+      if (signal && this.#reads) return this.#reads.run(signal, read);
+      return read();
     }
     const sent = toWire(args);
     let first = true;
@@ -163,10 +182,9 @@ export class OmeroServer {
    * the benchmarks to see the SQL a caller's query compiles to.
    */
   async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false, address: string = LOCAL_ADDRESS): Promise<CallContext> {
-    // One statement reads the session, memberships, privileges and group permissions (and, for a
-    // query service, the read-scope facts) instead of one statement each (issue 6, scripts/bench).
-    const requested = parseGroupContext(ctx, Number.NaN);
-    const facts = await loadCallFacts(trx, key, { requestedGroup: Number.isNaN(requested) ? null : requested, query });
+    const parsed = parseGroupContext(ctx, Number.NaN);
+    const requestedGroup = Number.isNaN(parsed) ? null : parsed;
+    const facts = query ? await this.#readerFacts(trx, key, requestedGroup) : await loadCallFacts(trx, key, { requestedGroup, query });
     const { session, membership } = facts;
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
       throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
@@ -174,7 +192,33 @@ export class OmeroServer {
     return CallContext.open(trx, session, key, membership, ctx, facts, address);
   }
 
+  /**
+   * The facts of a read: from the cache when it has them (the read's statement then proves them
+   * current), else read in one statement (the session, memberships, privileges, group
+   * permissions and read-scope facts together) and cached.
+   */
+  async #readerFacts(db: CallDb, key: string, requestedGroup: number | null): Promise<CallFacts> {
+    const now = Date.now();
+    const cached = this.#facts.get(key, requestedGroup, now);
+    if (cached === undefined) {
+      const facts = await loadCallFacts(db, key, { requestedGroup, query: true });
+      this.#facts.set(key, requestedGroup, facts);
+      return facts;
+    }
+    if (!needsTouch(cached.session, now)) return cached;
+    await touchSession(db, cached.session.id, now);
+    const touched: CallFacts = { ...cached, session: { ...cached.session, last_access: new Date(now) } };
+    this.#facts.set(key, requestedGroup, touched);
+    return touched;
+  }
+
+  /** How many sessions the facts cache holds (tests, benchmarks). */
+  get cachedSessions(): number {
+    return this.#facts.size;
+  }
+
   async close(): Promise<void> {
+    this.#facts.clear();
     await this.db.close();
   }
 }

@@ -11,6 +11,7 @@ import {
   type ReadScope,
 } from '../security/index.js';
 import type { CallContextMap } from '../../contract/index.js';
+import type { FactsStamp } from './call-facts.js';
 import type { Membership } from './membership.js';
 import type { SessionRow } from './session-row.js';
 
@@ -51,6 +52,15 @@ export class CallContext {
   #eventId: number | undefined;
   /** Read-scope facts loaded with the session (`loadCallFacts`), or undefined to query them. */
   #prefetched: PrefetchedFacts | undefined;
+
+  /**
+   * The counters the caller's facts were read at, when a read must prove them current in its own
+   * statement (`omero_facts_current`, migration 0003); undefined for calls that read their facts
+   * in their own transaction.
+   */
+  get factsStamp(): FactsStamp | undefined {
+    return this.#prefetched?.stamp;
+  }
 
   constructor(
     db: CallDb,
@@ -174,6 +184,8 @@ export interface PrefetchedFacts {
   readonly perms: ReadonlyMap<number, number>;
   readonly worldReadableGroupIds: readonly number[] | undefined;
   readonly colleagueIds: readonly number[] | undefined;
+  /** Set when the facts may be older than the call (the server's facts cache): reads check them. */
+  readonly stamp?: FactsStamp;
 }
 
 /**

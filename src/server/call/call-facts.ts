@@ -14,6 +14,15 @@ export interface CallFacts {
   readonly worldReadableGroupIds: readonly number[] | undefined;
   /** Users sharing a group-readable group (not "user") with the caller, when the read scope needs them; else undefined. */
   readonly colleagueIds: readonly number[] | undefined;
+  /** The counters these facts were read at (migration 0003): a cached read checks them in its own statement. */
+  readonly stamp: FactsStamp;
+}
+
+/** `security_epoch.epoch` and the session's `facts_version`, read in the same snapshot as the facts. */
+export interface FactsStamp {
+  readonly epoch: number;
+  readonly sessionId: number;
+  readonly sessionVersion: number;
 }
 
 export interface CallFactsOptions {
@@ -67,7 +76,8 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
                  from experimentergroup g
                  where g.id = s.group_id or g.id = any(?::bigint[])
                     or g.id in (select gm.parent from groupexperimentermap gm where gm.child = s.owner)), '[]'::json) as omero_perms
-       ${o.query ? SCOPE_FACTS_SQL : ''}
+       ${o.query ? SCOPE_FACTS_SQL : ''},
+       (select e.epoch from security_epoch e) as omero_epoch
      from session s
      cross join lateral (
        select coalesce(bool_or(gm.parent = ?), false) as is_admin, coalesce(bool_or(gm.owner), false) as is_leader
@@ -82,7 +92,7 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     .options({ name: o.query ? 'omero_call_facts_query' : 'omero_call_facts' });
   const raw = (result.rows as Array<Record<string, unknown>>)[0];
   if (!raw) throw new RemovedSessionException('No session with the given key');
-  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, ...row } = raw;
+  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, omero_epoch, facts_version, ...row } = raw;
   const session = await liveSession(trx, row as unknown as SessionRow);
   const own = membershipOf(session.owner, json(omero_maps), json(omero_config));
   // A sudo session reaches no further than its sudoer allows (reference permissions §5.4, 2019-SV6).
@@ -99,6 +109,7 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     perms,
     worldReadableGroupIds: world?.map((g) => Number(g.id)),
     colleagueIds: colleagues,
+    stamp: { epoch: Number(omero_epoch), sessionId: session.id, sessionVersion: Number(facts_version) },
   };
 }
 

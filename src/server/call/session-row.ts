@@ -45,6 +45,16 @@ export function sessionDeath(row: SessionRow, now: number): 'closed' | 'idle' | 
   return null;
 }
 
+/** One write per second at most keeps reads cheap while idle timeouts stay exact to a second. */
+export function needsTouch(row: SessionRow, now: number): boolean {
+  return now - row.last_access.getTime() > 1000;
+}
+
+/** Moves a session's `last_access` to `now` (no other column: the facts of the session stay current). */
+export async function touchSession(db: Knex.Transaction | Knex, sessionId: number, now: number): Promise<void> {
+  await db('session').where({ id: sessionId }).update({ last_access: new Date(now) });
+}
+
 /**
  * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead
  * sessions are closed and refused with OMERO's session exceptions; the key never appears in a
@@ -59,9 +69,7 @@ export async function liveSession(trx: Knex.Transaction | Knex, row: SessionRow 
     await trx('session').where({ id: row.id }).update({ closed: new Date(now) });
     throw new SessionTimeoutException(death === 'idle' ? 'Session timed out (idle)' : 'Session expired (time to live)');
   }
-  // One write per second at most keeps reads cheap while idle timeouts stay exact to a second.
-  if (now - row.last_access.getTime() > 1000) {
-    await trx('session').where({ id: row.id }).update({ last_access: new Date(now) });
-  }
-  return { ...row, id: Number(row.id), owner: Number(row.owner), group_id: Number(row.group_id), sudoer: row.sudoer === null ? null : Number(row.sudoer), time_to_idle: Number(row.time_to_idle), time_to_live: Number(row.time_to_live) };
+  const touched = needsTouch(row, now);
+  if (touched) await touchSession(trx, row.id, now);
+  return { ...row, last_access: touched ? new Date(now) : row.last_access, id: Number(row.id), owner: Number(row.owner), group_id: Number(row.group_id), sudoer: row.sudoer === null ? null : Number(row.sudoer), time_to_idle: Number(row.time_to_idle), time_to_live: Number(row.time_to_live) };
 }

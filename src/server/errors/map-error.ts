@@ -9,6 +9,7 @@ import {
   ServerError,
   ValidationException,
 } from '../../model/index.js';
+import { STALE_FACTS_SQLSTATE } from '../db/migrations/0003-security-epoch.js';
 import { logServerError, newErrorId } from './server-log.js';
 
 /**
@@ -36,6 +37,9 @@ export function mapError(e: unknown): ServerError | IceUserException {
       return new ConcurrencyException('The database aborted the call because of a concurrent change; try again');
     case '57014':
       return new OverUsageException('query failed, probable timeout');
+    case STALE_FACTS_SQLSTATE:
+      // Only when the caller's memberships or session kept changing while the call was rerun.
+      return new ConcurrencyException("The caller's groups or session changed during the call; try again");
   }
   // The client gave up on the call (interrupted or gone); it never reads this answer.
   if (err?.name === 'AbortError') return new InternalException('The call was cancelled by its client');

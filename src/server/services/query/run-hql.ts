@@ -30,7 +30,18 @@ export async function runHql(call: CallContext, hql: string, run: HqlRun): Promi
   if (typeof hql !== 'string') throw new ApiUsageException('The query must be a string');
   const { compileHql } = await hqlLoaded();
   const compiled = compileHql(hql, { params: run.params ?? {}, scope: await call.scope(), offset: run.offset, limit: run.limit, unique: run.unique });
-  const result = await call.db.raw(compiled.sql, compiled.bindings as Knex.RawBinding[]);
+  const stamp = call.factsStamp;
+  // Facts read before this statement (the server's cache) are proven current by the statement
+  // itself: a one-time filter that raises when they changed (migration 0003, facts-cache.ts).
+  const result =
+    stamp === undefined
+      ? await call.db.raw(compiled.sql, compiled.bindings as Knex.RawBinding[])
+      : await call.db.raw(`select * from (${compiled.sql}) as omero_read where omero_facts_current(?, ?, ?)`, [
+          ...(compiled.bindings as Knex.RawBinding[]),
+          stamp.epoch,
+          stamp.sessionId,
+          stamp.sessionVersion,
+        ]);
   return { rows: result.rows as Record<string, unknown>[], compiled };
 }
 
