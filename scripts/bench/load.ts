@@ -111,7 +111,7 @@ export async function benchLoad(engine: EngineName, o: { clients: number; querie
 }
 
 /** Runs `clients` loops at once, each `queries` calls long; per-call latencies and total throughput. */
-async function drive(
+export async function drive(
   label: string,
   clients: number,
   queries: number,
@@ -135,7 +135,7 @@ async function drive(
 }
 
 /** One protocol client (the frames of contract/socket-frames.ts), asynchronous, for driving load. */
-async function connectClient(port: number): Promise<{ call(request: unknown): Promise<unknown> }> {
+export async function connectClient(port: number): Promise<{ call(request: unknown): Promise<unknown> }> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
   const waiting = new Map<number, (f: ServerFrame) => void>();
   let greeted: (() => void) | null = null;

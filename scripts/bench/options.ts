@@ -20,8 +20,11 @@ export interface BenchSizes {
   readonly startupWarmup: boolean;
   /** Project counts of the scale steps, ascending (each step adds rows to the previous). */
   readonly scaleProjects: { readonly postgres: readonly number[]; readonly pglite: readonly number[] };
-  readonly scaleUsers: number;
-  readonly scaleGroups: number;
+  readonly scaleUsers: PerEngine<number>;
+  readonly scaleGroups: PerEngine<number>;
+  /** Clients at once at the largest scale step, and calls each. */
+  readonly scaleClients: PerEngine<number>;
+  readonly scaleClientCalls: number;
   /** Timed repetitions of each scale query. */
   readonly scaleRepeats: PerEngine<number>;
   /** Users the bulk benchmark is about (the API and CLI numbers are given for this many). */
@@ -51,9 +54,11 @@ const FULL: BenchSizes = {
   startupWarmup: true,
   perCallCalls: 2000,
   perCallProjects: 5000,
-  scaleProjects: { postgres: [10_000, 100_000, 1_000_000], pglite: [10_000, 100_000] },
-  scaleUsers: 10_000,
-  scaleGroups: 1_000,
+  scaleProjects: { postgres: [10_000, 100_000, 1_000_000, 10_000_000], pglite: [10_000, 100_000, 1_000_000] },
+  scaleUsers: { postgres: 100_000, pglite: 10_000 },
+  scaleGroups: { postgres: 10_000, pglite: 1_000 },
+  scaleClients: { postgres: 64, pglite: 16 },
+  scaleClientCalls: 200,
   scaleRepeats: { postgres: 200, pglite: 100 },
   bulkTarget: 10_000,
   bulkApiUsers: { postgres: 10_000, pglite: 2_000 },
@@ -74,8 +79,10 @@ const QUICK: BenchSizes = {
   perCallCalls: 50,
   perCallProjects: 500,
   scaleProjects: { postgres: [200, 1_000], pglite: [200, 1_000] },
-  scaleUsers: 60,
-  scaleGroups: 12,
+  scaleUsers: { postgres: 60, pglite: 60 },
+  scaleGroups: { postgres: 12, pglite: 12 },
+  scaleClients: { postgres: 3, pglite: 3 },
+  scaleClientCalls: 5,
   scaleRepeats: { postgres: 5, pglite: 5 },
   bulkTarget: 20,
   bulkApiUsers: { postgres: 20, pglite: 20 },
@@ -109,7 +116,7 @@ export const USAGE = `npm run bench -- [options]
   --pg-url URL          PostgreSQL server to create bench databases on
                         (default: $OMERO_BENCH_DB_URL, $OMERO_TEST_DB_URL, or postgres://postgres@127.0.0.1:5432/postgres)
   --runs N              start-up rounds (default 11; quick 1)
-  --scale-max N         largest scale step on PostgreSQL (default 1000000)
+  --scale-max N         largest scale step (default 10000000 on PostgreSQL, 1000000 on PGlite)
   -h, --help`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions | null {

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { OmeroClient } from '../../src/client/omero-client.js';
-import { WorkerTransport } from '../../src/client/transport/worker-transport.js';
-import { ParametersI } from '../../src/model/index.js';
+import { SocketTransport } from '../../src/client/transport/socket-transport.js';
+import { ParametersI, toWire } from '../../src/model/index.js';
 import { hashPassword } from '../../src/server/auth/password-hash.js';
 import { openDatabase, type Database } from '../../src/server/db/open-database.js';
 import { openBenchEnvironment, ROOT_PASSWORD, type EngineName } from './engines.js';
+import { startBenchServer, type BenchServer } from './bench-server.js';
+import { connectClient, drive, type LoadVariant } from './load.js';
 import { addProjects, pickRoles, seedWorld, type WorldRoles } from './seed.js';
 import { ServerProbe } from './server-probe.js';
 import { round, summarize, type Summary } from './stats.js';
@@ -49,6 +51,8 @@ export interface ScaleStep {
   readonly queries: readonly ScaleQueryResult[];
   readonly worstP95: number;
   readonly seqScans: number;
+  /** At the largest step: the same queries from many clients at once (each its own connection and session). */
+  readonly concurrent?: LoadVariant;
 }
 
 export interface ScaleResult {
@@ -65,18 +69,32 @@ export interface ScaleResult {
 }
 
 /**
- * Scale (issue 6 §3): a synthetic world (seed.ts) grown step by step to the largest project
+ * Scale (issues 6 and 15): a synthetic world (seed.ts) grown step by step to the largest project
  * count; at each step a member, a group owner and an admin run three queries with `omero.group`
- * = the member's default group and = -1 through the blocking client (p50/p95), and each query's
- * SQL — compiled for that caller by the server's own code — is EXPLAINed (ANALYZE) for its plan.
+ * = the member's default group and = -1 through a running server process (the blocking client
+ * over loopback; p50/p95), and each query's SQL — compiled for that caller by the server's own
+ * code — is EXPLAINed (ANALYZE) for its plan. At the largest step the same queries also come
+ * from many clients at once (p50/p95 and throughput).
  */
 export async function benchScale(
   engine: EngineName,
-  o: { sizes: readonly number[]; users: number; groups: number; repeats: number; pgUrl: string; log: (s: string) => void; note?: string },
+  o: {
+    sizes: readonly number[];
+    users: number;
+    groups: number;
+    repeats: number;
+    /** Clients at once at the largest step, and calls each. */
+    clients: number;
+    clientCalls: number;
+    pgUrl: string;
+    log: (s: string) => void;
+    note?: string;
+  },
 ): Promise<ScaleResult> {
   const env = await openBenchEnvironment(engine, o.pgUrl, 'scale');
   let db: Database | null = await openDatabase(env.config);
-  let transport: WorkerTransport | null = null;
+  let transport: SocketTransport | null = null;
+  let server: BenchServer | null = null;
   try {
     let t0 = performance.now();
     const { memberships } = await seedWorld(db.knex, { users: o.users, groups: o.groups }, await hashPassword(PASSWORD));
@@ -122,13 +140,14 @@ export async function benchScale(
         const compiled = await probe.compile(keys[v.role], v.query.hql, { params: v.params, ...(v.query.limit ? { limit: v.query.limit } : {}) }, v.ctx);
         plans.push(await explain(db.knex, compiled.sql, compiled.bindings as Knex.RawBinding[]));
       }
+      // The timed calls go through a running server process over loopback, as clients meet it.
+      // PGlite has one owner: the bench lets go of the database while the server holds it.
       if (engine === 'pglite') {
         await db.close();
         db = null;
-        transport?.close();
-        transport = null;
       }
-      transport ??= new WorkerTransport(env.config);
+      server = await startBenchServer(env.env);
+      transport = new SocketTransport({ address: { host: '127.0.0.1', port: server.port, tls: false } });
       const services = Object.fromEntries(
         ROLES.map((role) => {
           const client = new OmeroClient('localhost', transport!);
@@ -136,12 +155,15 @@ export async function benchScale(
           return [role, client.getSession().getQueryService()];
         }),
       ) as Record<Role, ReturnType<ReturnType<OmeroClient['getSession']>['getQueryService']>>;
-      const run = (k: number): number => {
-        const v = variants[k]!;
+      const parametersOf = (v: (typeof variants)[number]): ParametersI => {
         const p = new ParametersI();
         for (const [name, value] of Object.entries(v.params)) p.addLong(name, value);
         if (v.query.limit) p.page(0, v.query.limit);
-        return services[v.role].findAllByQuery(v.query.hql, p, v.ctx).length;
+        return p;
+      };
+      const run = (k: number): number => {
+        const v = variants[k]!;
+        return services[v.role].findAllByQuery(v.query.hql, parametersOf(v), v.ctx).length;
       };
       const samples = variants.map(() => [] as number[]);
       const rows = variants.map((_, k) => run(k));
@@ -153,10 +175,27 @@ export async function benchScale(
           samples[k]!.push(performance.now() - t);
         }
       }
-      if (engine === 'pglite') {
-        transport.close();
-        transport = null;
+      transport.close();
+      transport = null;
+      // At the largest step: every role's queries from many clients at once, each with its own
+      // connection and session, cycling through its role's six queries.
+      let concurrent: LoadVariant | undefined;
+      if (size === o.sizes[o.sizes.length - 1] && o.clients > 0) {
+        const port = server.port;
+        concurrent = await drive(`${o.clients} clients at once, ${o.clientCalls} calls each`, o.clients, o.clientCalls, async (c) => {
+          const client = await connectClient(port);
+          const role = ROLES[c % ROLES.length]!;
+          const mine = variants.map((v, k) => ({ v, k })).filter((x) => x.v.role === role);
+          const { key } = (await client.call({ op: 'login', username: role === 'admin' ? 'root' : role === 'member' ? roles.member.name : roles.owner.name, password: role === 'admin' ? ROOT_PASSWORD : PASSWORD })) as { key: string };
+          return async (_c: number, i: number) => {
+            const { v } = mine[i % mine.length]!;
+            await client.call({ op: 'invoke', key, service: 'IQuery', method: 'findAllByQuery', args: toWire([v.query.hql, parametersOf(v)]), ctx: v.ctx });
+          };
+        });
+        o.log(`  ${concurrent.label}: ${concurrent.perSecond} calls/s, p50 ${concurrent.latency.median} ms, p95 ${concurrent.latency.p95} ms`);
       }
+      await server.stop();
+      server = null;
       const queries = variants.map((v, k): ScaleQueryResult => ({
         role: v.role,
         context: v.context,
@@ -171,6 +210,7 @@ export async function benchScale(
         queries,
         worstP95: Math.max(...queries.map((q) => q.summary.p95)),
         seqScans: queries.filter((q) => q.plan.seqScans.length > 0).length,
+        ...(concurrent ? { concurrent } : {}),
       });
     }
     return {
@@ -192,6 +232,7 @@ export async function benchScale(
     };
   } finally {
     transport?.close();
+    await server?.stop();
     await db?.close();
     await env.close();
   }

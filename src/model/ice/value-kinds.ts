@@ -18,22 +18,30 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** A Map of any realm. */
 export function isMap(value: unknown): value is Map<unknown, unknown> {
-  return brand(value, Map.prototype.has);
+  return tagged(value, '[object Map]') && brand(value, Map.prototype.has);
 }
 
 /** A Set of any realm. */
 export function isSet(value: unknown): value is Set<unknown> {
-  return brand(value, Set.prototype.has);
+  return tagged(value, '[object Set]') && brand(value, Set.prototype.has);
 }
 
 /** A Date of any realm. */
 export function isDate(value: unknown): value is Date {
-  return brand(value, Date.prototype.getTime);
+  return tagged(value, '[object Date]') && brand(value, Date.prototype.getTime);
 }
 
 /** An Error of any realm (what `util.types.isNativeError` says, without importing node:util). */
 export function isAnyError(value: unknown): value is Error {
   return value instanceof Error || (typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Error]');
+}
+
+/**
+ * A cheap first test: the built-in tag. It can be faked (`Symbol.toStringTag`), so a match is
+ * confirmed by the brand check; but most values fail here, without the brand check's throw.
+ */
+function tagged(value: unknown, tag: string): boolean {
+  return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === tag;
 }
 
 function brand(value: unknown, method: (this: never, ...args: never[]) => unknown): boolean {

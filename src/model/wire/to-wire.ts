@@ -26,6 +26,8 @@ function countReferences(root: unknown, counts: Map<object, number>): void {
 
 function children(value: object): unknown[] {
   if (Array.isArray(value)) return [...value];
+  // Model objects first: most values are, and the kind checks below are not free.
+  if (className(value) !== undefined) return fieldNames(value).map((key) => (value as Record<string, unknown>)[key]);
   if (isMap(value)) return [...value].flat();
   if (isSet(value)) return [...value];
   if (isDate(value)) return [];
@@ -83,11 +85,11 @@ class Encoder {
       const items = value.map((item) => this.encode(item));
       return tag === undefined ? items : { $a: items, $id: tag };
     }
+    const name = className(value);
+    if (name !== undefined) return withId({ $c: name, f: this.#fields(value) });
     if (isDate(value)) return withId({ $d: value.getTime() });
     if (isMap(value)) return withId({ $m: [...value].map(([k, v]) => [this.encode(k), this.encode(v)]) });
     if (isSet(value)) return withId({ $s: [...value].map((item) => this.encode(item)) });
-    const name = className(value);
-    if (name !== undefined) return withId({ $c: name, f: this.#fields(value) });
     if (isAnyError(value)) {
       const builtin = Object.hasOwn(BUILTIN_ERRORS, value.constructor.name) ? value.constructor.name : 'Error';
       return withId({ $e: builtin, f: this.#fields(value) });

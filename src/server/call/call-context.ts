@@ -137,7 +137,14 @@ export class CallContext {
     const missing = [...new Set(groupIds)].filter((g) => g >= 0 && !this.#perms.has(g));
     if (missing.length === 0) return;
     const rows = await this.db('experimentergroup').select('id', 'permissions').whereIn('id', missing);
-    for (const r of rows) this.#perms.set(Number(r.id), Number(r.permissions));
+    // Kept with the facts too, for the next calls that share them. Safe even if the groups
+    // changed since the facts were read: the security epoch moved, so the next read's check
+    // fails and the facts, these included, are read again.
+    const shared = this.#prefetched?.perms;
+    for (const r of rows) {
+      this.#perms.set(Number(r.id), Number(r.permissions));
+      shared?.set(Number(r.id), Number(r.permissions));
+    }
   }
 
   /** The read scope of this call (reference permissions §2), computed on first use. */
@@ -145,6 +152,9 @@ export class CallContext {
     if (this.#scope) return this.#scope;
     const c = this.caller;
     const pre = this.#prefetched;
+    // The same cached facts give the same scope object, which keys the compiled-query cache.
+    const known = pre && scopes.get(pre);
+    if (known) return (this.#scope = known);
     const world =
       c.contextGroupId < 0 && !c.isAdmin
         ? pre?.worldReadableGroupIds ?? (await this.db('experimentergroup').select('id', 'permissions').whereRaw(grantedSql(null, Role.WORLD, Right.READ))).map((r) => {
@@ -163,6 +173,7 @@ export class CallContext {
               .whereRaw(grantedSql('g', Role.GROUP, Right.READ))
           ).map((r) => Number(r.child));
     this.#scope = readScopeFor(c, { perms: (g) => this.perms(g), worldReadableGroupIds: world, colleagueIds: colleagues });
+    if (pre) scopes.set(pre, this.#scope);
     return this.#scope;
   }
 
@@ -179,9 +190,17 @@ export class CallContext {
   }
 }
 
+/**
+ * The read scope of each facts object a call was opened with. A facts object belongs to one
+ * session and requested group (the server's facts cache), from which the call's group and the
+ * caller follow, so its scope never differs between the calls that share it.
+ */
+const scopes = new WeakMap<PrefetchedFacts, ReadScope>();
+
 /** What `loadCallFacts` read besides the session and memberships. */
 export interface PrefetchedFacts {
-  readonly perms: ReadonlyMap<number, number>;
+  /** Grows with the groups calls load later (see `loadPerms`). */
+  readonly perms: Map<number, number>;
   readonly worldReadableGroupIds: readonly number[] | undefined;
   readonly colleagueIds: readonly number[] | undefined;
   /** Set when the facts may be older than the call (the server's facts cache): reads check them. */

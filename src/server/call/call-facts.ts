@@ -8,8 +8,12 @@ import { hashSessionKey, liveSession, type SessionRow } from './session-row.js';
 export interface CallFacts {
   readonly session: SessionRow;
   readonly membership: Membership;
-  /** `permissions` of the session's group, the caller's groups, the requested group and (when fetched) the world-readable groups. */
-  readonly perms: ReadonlyMap<number, number>;
+  /**
+   * `permissions` of the session's group, the caller's groups, the requested group and (when
+   * fetched) the world-readable groups. Calls add the groups they load later (to describe the
+   * objects they return), so that cached facts learn them once; see `CallContext.loadPerms`.
+   */
+  readonly perms: Map<number, number>;
   /** Ids of the world-readable groups, when the read scope will need them (context -1, not an admin); else undefined. */
   readonly worldReadableGroupIds: readonly number[] | undefined;
   /** Users sharing a group-readable group (not "user") with the caller, when the read scope needs them; else undefined. */

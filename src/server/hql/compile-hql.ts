@@ -2,7 +2,9 @@ import type { ReadScope } from '../security/read-scope.js';
 import { compilePlan } from './compiler/hql-compiler.js';
 import { queryException } from './hql-error.js';
 import { parseHql } from './parser/parse-hql.js';
+import { bindParameter } from './resolver/bind-value.js';
 import { resolveQuery } from './resolver/hql-resolver.js';
+import { ParamRef } from './resolver/param-ref.js';
 import type { ResultShape } from './result-shape.js';
 import { securePlan } from './transformer/security-transformer.js';
 
@@ -58,6 +60,23 @@ export interface CompiledHql {
  *   (`Null parameters not allowed: <name>`) and bad offset/limit.
  */
 export function compileHql(hql: string, options: CompileHqlOptions): CompiledHql {
+  const template = compileHqlTemplate(hql, options);
+  return Object.freeze({ sql: template.sql, bindings: bindTemplate(template, options.params ?? {}), shape: template.shape });
+}
+
+/**
+ * A compiled query whose bindings still hold `ParamRef`s where the named parameters go: the same
+ * for every call with parameters of the same kinds (and lists of the same lengths), so it can be
+ * cached (`compile-cache.ts`). `bindTemplate` fills in one call's values.
+ */
+export interface CompiledTemplate {
+  readonly sql: string;
+  readonly bindings: readonly unknown[];
+  readonly shape: ResultShape;
+}
+
+/** Parses, resolves, secures and compiles, leaving the parameters' values out (see `compileHql`). */
+export function compileHqlTemplate(hql: string, options: CompileHqlOptions): CompiledTemplate {
   const query = parseHql(hql);
   try {
     const { plan, shape } = resolveQuery(query, {
@@ -74,4 +93,15 @@ export function compileHql(hql: string, options: CompileHqlOptions): CompiledHql
     if (e instanceof RangeError) throw queryException(hql, 'query too complex: expressions nested too deeply');
     throw e;
   }
+}
+
+/** One call's bindings: each `ParamRef` replaced by its parameter's checked value (`bindParameter`). */
+export function bindTemplate(template: CompiledTemplate, params: Readonly<Record<string, unknown>>): readonly unknown[] {
+  return Object.freeze(
+    template.bindings.map((b) => {
+      if (!(b instanceof ParamRef)) return b;
+      const { value } = bindParameter(b.name, Object.hasOwn(params, b.name) ? params[b.name] : undefined, b.list);
+      return b.item === null ? value : (value as readonly unknown[])[b.item];
+    }),
+  );
 }

@@ -26,6 +26,7 @@
  * ```
  */
 export { compileHql, type CompileHqlOptions, type CompiledHql } from './compile-hql.js';
+export { compileHqlCached } from './compile-cache.js';
 export { parseHql, MAX_HQL_LENGTH, MAX_HQL_NESTING } from './parser/parse-hql.js';
 export { hydrateEntities } from './hydrate/hydrate-entities.js';
 export { hydrateProjection, scalarToRType } from './hydrate/hydrate-projection.js';

@@ -1,3 +1,4 @@
+import { isListValue } from '../resolver/param-ref.js';
 import { HIDDEN_TEXT, type ValueKind } from '../../db/entities.js';
 import { quoteIdent } from '../../security/visibility.js';
 import type { BetweenNode } from '../ast/between-node.js';
@@ -355,7 +356,7 @@ export class HqlCompiler {
 
   #in(node: InNode): void {
     const [only] = node.values;
-    if (node.values.length === 1 && only?.kind === 'ValueNode' && Array.isArray(only.value)) {
+    if (node.values.length === 1 && only?.kind === 'ValueNode' && isListValue(only.value)) {
       this.#append(node.negated ? '(not ' : '(');
       this.#visit(node.expression);
       this.#append(' = any(');

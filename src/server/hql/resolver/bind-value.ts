@@ -4,7 +4,8 @@ import { usageException } from '../hql-error.js';
 /** A value accepted as a binding: what unwrapping an RType can produce. */
 export type BindableValue = number | string | boolean | Date | bigint;
 
-function scalarKind(value: unknown): ValueKind | undefined {
+/** The value kind of one parameter value, or undefined when it cannot be bound. */
+export function scalarKind(value: unknown): ValueKind | undefined {
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? (Number.isInteger(value) ? 'long' : 'double') : undefined;

@@ -1,3 +1,4 @@
+import { ParamRef } from './param-ref.js';
 import { entityDef, type ReferenceProperty, type ValueKind } from '../../db/entities.js';
 import { BetweenNode } from '../ast/between-node.js';
 import { BinaryOperationNode } from '../ast/binary-operation-node.js';
@@ -89,7 +90,7 @@ export function resolveExpression(ctx: ResolverContext, node: ExpressionNode, sc
       return resolvePath(ctx, node, scope);
     case 'ParameterNode': {
       const p = ctx.param(node.name, false);
-      return value(ValueNode.create(p.value), p.kind);
+      return value(ValueNode.create(new ParamRef(node.name, false)), p.kind);
     }
     case 'LiteralNode':
       return value(ValueNode.create(node.value), literalKind(node.value));
@@ -174,12 +175,13 @@ function resolveIn(ctx: ResolverContext, node: InNode, scope: QueryScope): Expre
     }
     const p = ctx.param(v.name, true);
     if (!p.list) {
-      values.push(ValueNode.create(p.value));
+      values.push(ValueNode.create(new ParamRef(v.name, false)));
       continue;
     }
-    // A list parameter alone compiles to `= any(?)`; mixed with other values it is spread out.
-    if (node.values.length === 1) return InNode.create(left, [ValueNode.create(p.value)], node.negated);
-    for (const item of p.value as unknown[]) values.push(ValueNode.create(item));
+    // A list parameter alone compiles to `= any(?)`; mixed with other values it is spread out
+    // (so the statement depends on the list's length, which the compile cache's key includes).
+    if (node.values.length === 1) return InNode.create(left, [ValueNode.create(new ParamRef(v.name, true))], node.negated);
+    (p.value as unknown[]).forEach((_, i) => values.push(ValueNode.create(new ParamRef(v.name, true, i))));
   }
   return InNode.create(left, values, node.negated);
 }

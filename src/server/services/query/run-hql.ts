@@ -3,6 +3,7 @@ import { ApiUsageException, type IObject, type RType } from '../../../model/inde
 import type { CallContext } from '../../call/call-context.js';
 import type { CompiledHql } from '../../hql/index.js';
 import type { ColumnShape, ResultShape } from '../../hql/result-shape.js';
+import { statementName } from '../../db/statement-names.js';
 import { decorateObject } from '../object-details.js';
 
 type HqlModule = typeof import('../../hql/index.js');
@@ -28,20 +29,18 @@ export interface HqlRun {
 /** Compiles HQL under the caller's read scope and runs it; rows come back with their shape. */
 export async function runHql(call: CallContext, hql: string, run: HqlRun): Promise<{ rows: Record<string, unknown>[]; compiled: CompiledHql }> {
   if (typeof hql !== 'string') throw new ApiUsageException('The query must be a string');
-  const { compileHql } = await hqlLoaded();
-  const compiled = compileHql(hql, { params: run.params ?? {}, scope: await call.scope(), offset: run.offset, limit: run.limit, unique: run.unique });
+  const { compileHqlCached } = await hqlLoaded();
+  const compiled = compileHqlCached(hql, { params: run.params ?? {}, scope: await call.scope(), offset: run.offset, limit: run.limit, unique: run.unique });
   const stamp = call.factsStamp;
   // Facts read before this statement (the server's cache) are proven current by the statement
   // itself: a one-time filter that raises when they changed (migration 0003, facts-cache.ts).
-  const result =
+  const [sql, bindings] =
     stamp === undefined
-      ? await call.db.raw(compiled.sql, compiled.bindings as Knex.RawBinding[])
-      : await call.db.raw(`select * from (${compiled.sql}) as omero_read where omero_facts_current(?, ?, ?)`, [
-          ...(compiled.bindings as Knex.RawBinding[]),
-          stamp.epoch,
-          stamp.sessionId,
-          stamp.sessionVersion,
-        ]);
+      ? [compiled.sql, compiled.bindings]
+      : [`select * from (${compiled.sql}) as omero_read where omero_facts_current(?, ?, ?)`, [...compiled.bindings, stamp.epoch, stamp.sessionId, stamp.sessionVersion]];
+  const statement = call.db.raw(sql, bindings as Knex.RawBinding[]);
+  const name = statementName(sql);
+  const result = await (name === undefined ? statement : statement.options({ name }));
   return { rows: result.rows as Record<string, unknown>[], compiled };
 }
 

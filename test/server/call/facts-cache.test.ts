@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ParametersI, type IObject } from '../../../src/model/index.js';
+import type { CallFacts } from '../../../src/server/call/call-facts.js';
+import { FactsCache } from '../../../src/server/call/facts-cache.js';
+import type { SessionRow } from '../../../src/server/call/session-row.js';
+import { openDatabase } from '../../../src/server/db/open-database.js';
+import { OmeroServer } from '../../../src/server/omero-server.js';
+import { createTestDatabase, ENGINES, ROOT_PASSWORD, type TestDatabase } from '../../helpers/test-database.js';
+
+function facts(epoch: number, session: Partial<SessionRow> = {}): CallFacts {
+  const now = new Date();
+  return {
+    session: { id: 1, uuid_hash: 'h', owner: 2, sudoer: null, group_id: 3, started: now, last_access: now, closed: null, time_to_idle: 600_000, time_to_live: 0, user_agent: null, password_auth: true, ...session },
+    membership: { memberOf: [3, 1], leaderOf: [], isAdmin: false, privileges: [] },
+    perms: new Map(),
+    worldReadableGroupIds: undefined,
+    colleagueIds: undefined,
+    stamp: { epoch, sessionId: 1, sessionVersion: 0 },
+  };
+}
+
+describe('FactsCache', () => {
+  it('keeps entries per session key and requested group', () => {
+    const cache = new FactsCache();
+    const a = facts(1);
+    const b = facts(1);
+    cache.set('k', null, a);
+    cache.set('k', 5, b);
+    assert.equal(cache.get('k', null), a);
+    assert.equal(cache.get('k', 5), b);
+    assert.equal(cache.get('k', -1), undefined);
+    assert.equal(cache.get('other', null), undefined);
+    cache.forget('k');
+    assert.equal(cache.get('k', null), undefined);
+    assert.equal(cache.get('k', 5), undefined);
+  });
+
+  it('once a newer security epoch has been seen, older entries are misses', () => {
+    const cache = new FactsCache();
+    cache.set('old', null, facts(7));
+    assert.ok(cache.get('old', null));
+    cache.set('new', null, facts(8));
+    assert.equal(cache.get('old', null), undefined);
+    assert.ok(cache.get('new', null));
+  });
+
+  it('a session that looks idle, expired or closed by its cached row is a miss (the database decides)', () => {
+    const cache = new FactsCache();
+    const long = new Date(Date.now() - 3_600_000);
+    cache.set('idle', null, facts(1, { last_access: long, time_to_idle: 60_000 }));
+    cache.set('expired', null, facts(1, { started: long, time_to_live: 60_000 }));
+    cache.set('closed', null, facts(1, { closed: new Date() }));
+    cache.set('alive', null, facts(1, { last_access: long, time_to_idle: 0 }));
+    assert.equal(cache.get('idle', null), undefined);
+    assert.equal(cache.get('expired', null), undefined);
+    assert.equal(cache.get('closed', null), undefined);
+    assert.ok(cache.get('alive', null));
+  });
+
+  it('drops the least recently used session beyond its capacity', () => {
+    const cache = new FactsCache(2);
+    cache.set('a', null, facts(1));
+    cache.set('b', null, facts(1));
+    cache.get('a', null);
+    cache.set('c', null, facts(1));
+    assert.equal(cache.size, 2);
+    assert.ok(cache.get('a', null));
+    assert.equal(cache.get('b', null), undefined);
+    assert.ok(cache.get('c', null));
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`cached reads on the server (${engine})`, () => {
+    let db: TestDatabase;
+    let server: OmeroServer;
+    let statements: string[];
+    before(async () => {
+      db = await createTestDatabase(engine);
+      server = OmeroServer.fromDatabase(await openDatabase(db.config));
+      statements = [];
+      server.db.knex.on('query', (q: { sql: string }) => void statements.push(q.sql));
+    });
+    after(async () => {
+      await server.close();
+      await db.drop();
+    });
+
+    /** The statements `fn` sends, but for the touch of `last_access` (once a second at most, whenever the clock says). */
+    const count = async (fn: () => Promise<unknown>): Promise<{ n: number; sql: string[] }> => {
+      const from = statements.length;
+      await fn();
+      const sql = statements.slice(from).filter((q) => !/^update "session" set "last_access" = \$1 where "id" = \$2$/.test(q));
+      return { n: sql.length, sql };
+    };
+    const groups = (key: string, ctx: Record<string, string> = {}) =>
+      server.invoke(key, 'IQuery', 'findAllByQuery', ['select g from ExperimenterGroup g order by g.id', new ParametersI()], ctx) as Promise<IObject[]>;
+
+    it('a read sends one statement once the caller is known, and that statement checks the facts', async () => {
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const first = await count(() => groups(s.key));
+      assert.equal(first.n, 3, `first call (facts, query, the permissions of the guest group, which root is not in): ${first.sql.join(' | ')}`);
+      const warm = await count(() => groups(s.key));
+      assert.equal(warm.n, 1, `warm call: ${warm.sql.join(' | ')}`);
+      assert.match(warm.sql[0]!, /omero_facts_current\(/);
+      // Another group context is another entry: read once (with the guest group's permissions again), then cached too.
+      assert.equal((await count(() => groups(s.key, { 'omero.group': '-1' }))).n, 3);
+      const warmAll = await count(() => groups(s.key, { 'omero.group': '-1' }));
+      assert.equal(warmAll.n, 1, warmAll.sql.join(' | '));
+    });
+
+    it('a change made behind the server (plain SQL) is obeyed by the next read: the stale statement fails and the call runs again', async () => {
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const before = (await groups(s.key)).length;
+      await groups(s.key);
+      await server.db.knex.raw(`insert into experimentergroup (name, permissions) values ('made-behind-the-server', -120)`);
+      const again = await count(async () => assert.equal((await groups(s.key)).length, before + 1));
+      // The check failed (1), the facts were read again (2), the query ran on them (3) and the
+      // new group's permissions were read to describe it (4).
+      assert.equal(again.n, 4, again.sql.join(' | '));
+      assert.match(again.sql[0]!, /omero_facts_current/);
+      assert.match(again.sql[1]!, /from session s/);
+      assert.equal((await count(() => groups(s.key))).n, 1);
+    });
+
+    it('writes never use the cache: they read their facts in their own transaction', async () => {
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+      await groups(s.key);
+      const ec = await count(() => server.invoke(s.key, 'IAdmin', 'getEventContext', [], {}));
+      assert.ok(ec.sql.some((q) => /from session s/.test(q)), 'a transaction call did not read the session');
+      assert.ok(!ec.sql.some((q) => /omero_facts_current/.test(q)));
+    });
+  });
+}
