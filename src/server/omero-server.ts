@@ -6,7 +6,7 @@ import { needsTouch, touchSession } from './call/session-row.js';
 import { STALE_FACTS_SQLSTATE } from './db/migrations/0003-security-epoch.js';
 import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
-import { openingSchemaStatus } from './db/migrate.js';
+import { migrateLatest, openingSchemaStatus } from './db/migrate.js';
 import { openDatabase, type Database } from './db/open-database.js';
 import { cancelStatement } from './db/cancel-statement.js';
 import { PoolStatements } from './db/pool-statements.js';
@@ -21,6 +21,22 @@ import { callKindOf, type ServerReply, type ServerRequest, type ServiceName } fr
 
 /** How many times a read runs when its cached facts keep turning out stale (each time reloaded). */
 const STALE_ATTEMPTS = 3;
+
+/**
+ * Where a call's facts come from: `cached` (a read: the server's facts cache, proven current by
+ * the read's own statement) or `fresh` (read by the call itself: writes, in their transaction).
+ */
+type FactsSource = 'cached' | 'fresh';
+
+/** How `OmeroServer.open` treats the database. */
+export interface OpenOptions {
+  /**
+   * Apply pending migrations instead of refusing to start (the zero-setup server of a user
+   * directory's embedded database, which nobody else administers); `onUpgrade` hears which.
+   */
+  readonly upgrade?: boolean;
+  readonly onUpgrade?: (applied: readonly string[]) => void;
+}
 
 /** How a transport hands a request over. */
 export interface HandleOptions {
@@ -55,14 +71,17 @@ export class OmeroServer {
    * Opens a server on a database that `omero db init` has prepared. LDAP settings come from the
    * environment (`OMERO_LDAP_*`, read once, as OMERO reads `omero.ldap.*` at start-up).
    */
-  static async open(config: DatabaseConfig, ldap: LdapConfig = ldapConfigFromEnv()): Promise<OmeroServer> {
+  static async open(config: DatabaseConfig, ldap: LdapConfig = ldapConfigFromEnv(), options: OpenOptions = {}): Promise<OmeroServer> {
     const db = await openDatabase(config);
     try {
       const status = await openingSchemaStatus(db.knex);
       if (status.version === null) {
         throw new ApiUsageException('The database is not initialised: run `omero db init` first');
       }
-      if (status.pending.length > 0) {
+      if (status.pending.length > 0 && options.upgrade) {
+        await migrateLatest(db.knex);
+        options.onUpgrade?.(status.pending);
+      } else if (status.pending.length > 0) {
         throw new ApiUsageException(`The database schema is out of date (${status.pending.join(', ')} pending): run \`omero db upgrade\``);
       }
       return new OmeroServer(db, ldap);
@@ -124,8 +143,8 @@ export class OmeroServer {
     const svc = this.#services[service as ServiceName] as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>;
     const query = kind === 'query';
     let opened: CallContext | null = null;
-    const run = (db: CallDb, a: unknown[]) =>
-      this.openCall(db, key, ctx, query, address).then((call) => {
+    const run = (db: CallDb, a: unknown[], facts: FactsSource = query ? 'cached' : 'fresh') =>
+      this.openCall(db, key, ctx, query, address, facts).then((call) => {
         opened = call;
         return svc[method]!.call(svc, call, ...a);
       });
@@ -134,11 +153,14 @@ export class OmeroServer {
     // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
     // since a failed run may have filled in ids or versions on the objects it was saving.
     if (query) {
-      // A read under cached facts that the database finds stale is run again on fresh ones.
+      // A read under cached facts that the database finds stale is run again on facts read
+      // again. Should they keep changing under it, the last attempt reads them and runs the
+      // query without the cache, as every read did before it existed: still never older than
+      // the call (the facts are read after it began), and it cannot fail for staleness.
       const read = async (): Promise<unknown> => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await run(this.db.knex, args);
+            return await run(this.db.knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
           } catch (e) {
             if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
@@ -181,15 +203,24 @@ export class OmeroServer {
    * (reloaded every call, as OMERO reloads the EventContext) and the call's group. Also used by
    * the benchmarks to see the SQL a caller's query compiles to.
    */
-  async openCall(trx: CallDb, key: string, ctx: Record<string, string>, query = false, address: string = LOCAL_ADDRESS): Promise<CallContext> {
+  async openCall(
+    trx: CallDb,
+    key: string,
+    ctx: Record<string, string>,
+    query = false,
+    address: string = LOCAL_ADDRESS,
+    source: FactsSource = 'fresh',
+  ): Promise<CallContext> {
     const parsed = parseGroupContext(ctx, Number.NaN);
     const requestedGroup = Number.isNaN(parsed) ? null : parsed;
-    const facts = query ? await this.#readerFacts(trx, key, requestedGroup) : await loadCallFacts(trx, key, { requestedGroup, query });
+    const facts = source === 'cached' ? await this.#readerFacts(trx, key, requestedGroup) : await loadCallFacts(trx, key, { requestedGroup, query });
     const { session, membership } = facts;
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
       throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
     }
-    return CallContext.open(trx, session, key, membership, ctx, facts, address);
+    // Only cached facts must be proven by the call's statements: fresh ones are newer than the call.
+    const prefetched = source === 'cached' ? facts : { ...facts, stamp: undefined };
+    return CallContext.open(trx, session, key, membership, ctx, prefetched, address);
   }
 
   /**

@@ -34,7 +34,13 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
   const env = options.env ?? process.env;
   const log = new ServerLog(options.logFile ?? null);
   const config = databaseConfigFromEnv(env);
-  const engine = await OmeroServer.open(config);
+  // The auto-started server of an embedded database brings its schema up to date itself (zero
+  // setup survives an upgrade of omero-shell); PostgreSQL and servers started by hand leave that
+  // to `omero db upgrade`, as OMERO leaves it to its administrator.
+  const engine = await OmeroServer.open(config, undefined, {
+    upgrade: Boolean(options.auto) && config.kind === 'pglite',
+    onUpgrade: (applied) => log.info(`upgraded the embedded database: applied ${applied.join(', ')}`),
+  });
   let net: NetServer;
   try {
     net = await NetServer.listen(engine, log, options);

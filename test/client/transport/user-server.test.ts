@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { openCliEnvironment, type CliEnvironment } from '../../helpers/cli-runner.js';
 import { ROOT_PASSWORD } from '../../helpers/test-database.js';
 import { startServerProcess } from '../../helpers/server-process.js';
+import { withDatabaseAt } from '../../helpers/db-dump.js';
+import { down, name as SECURITY_EPOCH } from '../../../src/server/db/migrations/0003-security-epoch.js';
 
 interface Record {
   readonly pid: number;
@@ -85,6 +87,19 @@ describe('the user directory server on the embedded database (pglite)', { skip: 
     const r = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
     assert.equal(r.status, 0, r.stderr);
     assert.notEqual(record().pid, old.pid, 'the old server was replaced');
+  });
+
+  it('an auto-started server brings an embedded database of an older schema up to date', async () => {
+    // The database as the previous release left it: without migration 0003.
+    await withDatabaseAt(cli.database, async (knex) => {
+      await down(knex);
+      await knex('omero_migrations').where({ name: SECURITY_EPOCH }).delete();
+    });
+    const r = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(readFileSync(join(cli.userDir, 'log', 'server.log'), 'utf8'), new RegExp(`upgraded the embedded database: applied ${SECURITY_EPOCH}`));
+    const status = await cli.run(['db', 'status']);
+    assert.match(status.stdout, new RegExp(`Schema version: ${SECURITY_EPOCH}\nPending migrations: none`));
   });
 
   it('omero db stops an auto-started server holding the embedded database; admin status says none runs', async () => {
