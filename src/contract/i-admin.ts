@@ -69,6 +69,13 @@ export interface IAdmin {
   createRestrictedSystemUserWithPassword(experimenter: ExperimenterI, privileges: readonly unknown[], password: Str): number;
   /** Sets a user's light-admin privileges to exactly `privileges`. */
   setAdminPrivileges(experimenter: Id, privileges: readonly unknown[]): void;
+  /**
+   * Ours: refuses unless the caller is an administrator holding every one of `privileges`
+   * (names or bundle names): "Admins only!" / "Admin restrictions: …" (SecurityViolation), or
+   * ApiUsageException for an unknown name. The CLI's `@admin_only` guard; refusals are audited
+   * under `command` (a label such as `user add`).
+   */
+  requireAdminPrivileges(privileges: readonly string[], command?: string | null): void;
   /** The administrators holding every one of `privileges`. */
   getAdminsWithPrivileges(privileges: readonly unknown[]): ExperimenterI[];
   /** Ours: the audit log of administrative changes, oldest first (full admins only). */

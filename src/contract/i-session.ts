@@ -7,13 +7,14 @@ export interface CurrentSessionRow {
   /** The session's current group. */
   readonly groupName: string;
   /**
-   * The session, for the caller's own sessions and for admins; null for another user's session
-   * seen by a non-admin. Its `uuid` is set only for the calling session (keys are stored hashed).
+   * The session, for the caller's own sessions and for holders of ReadSession (full admins);
+   * null for another user's session seen by a non-admin. Its `uuid` is set only for the calling
+   * session (keys are stored hashed).
    */
   readonly session: SessionI | null;
   /** Whether this is the session making the call. */
   readonly current: boolean;
-  /** Extra columns, admins only: `lastAccessTime` (ms since the epoch). */
+  /** Extra columns, holders of ReadSession only: `lastAccessTime` (ms since the epoch). */
   readonly data: Readonly<Record<string, number>>;
 }
 
@@ -33,7 +34,11 @@ export interface OpenedSession {
 export interface ISession {
   /** The live session with this key (`session.timeToIdle.val` is in ms); RemovedSessionException otherwise. */
   getSession(uuid: string | RString | null): SessionI;
-  /** Every live session (`sessions who`); details only for one's own sessions unless admin. */
+  /**
+   * The live sessions the caller may see (`sessions who`): all with ReadSession; otherwise one's
+   * own, plus, for non-admins, the user and group of others' (an admin lacking ReadSession sees
+   * no other user's session).
+   */
   getCurrentSessions(): CurrentSessionRow[];
   /**
    * Ours (OMERO's `createSessionWithTimeout` under the `--sudo` rules): a session for another

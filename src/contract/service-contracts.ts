@@ -49,6 +49,7 @@ export const SERVICE_METHODS: MethodTable = Object.freeze({
     changePasswordWithOldPassword: T, changeUserPassword: T, updateSelf: T, updateExperimenter: T, updateGroup: T,
     changePermissions: T, importExperimenters: T, importGroups: T, createRestrictedSystemUser: T,
     createRestrictedSystemUserWithPassword: T, setAdminPrivileges: T, getAdminsWithPrivileges: T, getAuditLog: T,
+    requireAdminPrivileges: T,
   },
   IQuery: { findAllByQuery: Q, findByQuery: Q, projection: Q, get: Q, find: Q, findAll: Q, findByString: Q, findAllByString: Q },
   IContainer: { loadContainerHierarchy: Q, getImages: Q, findContainerHierarchies: Q },

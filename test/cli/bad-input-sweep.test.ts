@@ -43,7 +43,11 @@ const MAY_SUCCEED: ReadonlySet<string> = new Set(['sessions close', 'db init']);
  * What changes by design: a session's last access (every call), and the failed-login counter,
  * whose rows are checked apart: only names the sweep's refused logins tried may appear there.
  */
-const VOLATILE = { session: ['last_access'], login_failure: '*' } as const;
+/**
+ * Changed by design: a session's last access, failed logins, and the audit log, where refusals are
+ * recorded (issue 11) — checked separately to hold refusals only.
+ */
+const VOLATILE = { session: ['last_access'], login_failure: '*', audit_log: '*' } as const;
 const STACK = /^\s+at .+:\d+:\d+\)?$|\n\s+at (async )?[\w.<>]+ \(/m;
 const RUN_MS = 60_000;
 /** Runs at once (PostgreSQL); the embedded database takes one process at a time anyway. */
@@ -54,6 +58,8 @@ for (const engine of ENGINES) {
     let cli: CliEnvironment;
     let config: DatabaseConfig;
     let before_: DatabaseDump;
+    /** Audit entries of changes made before the sweep (the setup's). */
+    let doneBefore = 0;
     const leaves = leafCommands();
     const loginOptions = new Set(leaves.find((l) => l.path === 'login')!.command.options.map((o) => o.long!));
     const swept = leaves.filter((l) => !EXCLUDED.has(l.path));
@@ -75,6 +81,7 @@ for (const engine of ENGINES) {
       const user = await cli.run(['login', '-u', 'sweep-user', '--password-stdin'], { input: 'sweep-user-password\n' });
       assert.equal(user.status, 0, user.stderr);
       before_ = await dumpDatabaseAt(config, VOLATILE);
+      doneBefore = await withDatabaseAt(config, async (knex) => Number((await knex('audit_log').where({ outcome: 'done' }).count({ n: '*' }))[0]!.n));
     });
     after(async () => {
       await cli?.close();
@@ -110,6 +117,9 @@ for (const engine of ENGINES) {
       const tried = new Set(['root', 'sweep-user', ...cases.filter((c) => c.command === 'login').flatMap((c) => c.args)]);
       const counted = await withDatabaseAt(config, async (knex) => (await knex('login_failure').select('omename')).map((r: { omename: string }) => r.omename));
       assert.deepEqual(counted.filter((n) => !tried.has(n)), []);
+      // Refusals are audited by design (unknown privilege names, admin-only commands): nothing else is.
+      const done = await withDatabaseAt(config, async (knex) => Number((await knex('audit_log').where({ outcome: 'done' }).count({ n: '*' }))[0]!.n));
+      assert.equal(done, doneBefore, 'the sweep changed something the audit log recorded');
     });
 
     it('planted-change control: a changed session, user or membership row is seen; a moved last access is not', async () => {

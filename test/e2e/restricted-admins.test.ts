@@ -3,7 +3,9 @@
  * holding each privilege alone, each named bundle, or none, against every action a privilege
  * allows. An action succeeds exactly when the administrator holds every privilege it needs;
  * otherwise it is refused and changes nothing. Whatever they hold, restricted administrators
- * read everything and read no audit log.
+ * read all data and read no audit log; other users' sessions only with ReadSession. The file and
+ * repository privileges (WriteFile, DeleteManagedRepo, …) guard nothing here: alone, they allow
+ * no action.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -173,6 +175,18 @@ for (const engine of ENGINES) {
           const sudoEc = c.getSession().getAdminService().getEventContext();
           c.closeSession();
           return sudoEc.userName === 'user-3' && sudoEc.sudoerName?.val === ec.userName;
+        },
+      },
+      {
+        name: 'read other users’ sessions (sessions who, Session rows)',
+        needs: ['ReadSession'],
+        attempt: (ra) => {
+          const rows = ra.getSession().getSessionService().getCurrentSessions();
+          const listed = rows.some((r) => r.userName === 'user-2' && r.session !== null);
+          const hql = ra.getSession().getQueryService().findAllByQuery('select s from Session s where s.owner.id = 2', null, inGroup(-1));
+          // Both ways or neither: a listing cannot show what HQL hides.
+          assert.equal(hql.length > 0, listed);
+          return listed;
         },
       },
     ];

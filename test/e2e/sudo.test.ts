@@ -25,10 +25,17 @@ for (const engine of ENGINES) {
         ['user', 'joingroup', '--name', 'pi', '--group-name', 'lab-1', '--as-owner'],
         ['user', 'add', 'helper', 'Hal', 'Helper', '--admin', '--privileges', 'ModifyGroupMembership', '--userpassword-stdin'],
         ['user', 'add', 'importer', 'Ima', 'Importer', '--admin', '--privileges', 'importer', '--userpassword-stdin'],
+        // A world-readable group pi does not own (student is not in it), and user-3's project there.
+        ['group', 'add', 'open-lab', '--perms', 'rwrwr-'],
+        ['user', 'joingroup', '--name', 'user-3', '--group-name', 'open-lab'],
       ];
       for (const step of steps) {
         const r = await cli.run(['-u', 'root', '-s', 'localhost', ...step], { env: asRoot, input: `${step[2]}-password\n` });
         assert.equal(r.status, 0, `${step.join(' ')}: ${r.stderr}`);
+      }
+      for (const [user, group, name] of [['user-3', 'open-lab', 'open-project'], ['student', 'read-only-1', 'student-elsewhere'], ['student', 'lab-1', 'student-lab']]) {
+        const r = await cli.run(['-u', user!, '-s', 'localhost', '-g', group!, '-C', '-q', '-w', `${user}-password`, 'obj', 'new', 'Project', `name=${name}`]);
+        assert.equal(r.status, 0, `${name}: ${r.stderr}`);
       }
     });
     after(async () => {
@@ -78,6 +85,28 @@ for (const engine of ENGINES) {
       const other = await cli.run(['--sudo', 'pi', '-u', 'student', '-g', 'read-only-1', '-s', 'localhost', '-C', '-w', 'pi-password', 'user', 'list']);
       assert.equal(other.status, 557 % 256, other.stderr);
       assert.match(other.stderr, /Group sudo is not permitted for group/);
+    });
+
+    it('a group owner’s sudo session names no world-readable group it does not own, and with --all sees only its groups', async () => {
+      const query = ['hql', '--all', '--style', 'csv', 'select p.name from Project p order by p.name'];
+      // Control: student's own session sees the world-readable group's project and its own elsewhere.
+      const own = await cli.run(['-u', 'student', '-s', 'localhost', '-C', '-q', '-w', 'student-password', ...query]);
+      assert.equal(own.status, 0, own.stderr);
+      for (const name of ['open-project', 'student-elsewhere', 'student-lab']) assert.match(own.stdout, new RegExp(name));
+      const sudo = await cli.run(['--sudo', 'pi', '-u', 'student', '-g', 'lab-1', '-s', 'localhost', '-C', '-q', '-w', 'pi-password', ...query]);
+      assert.equal(sudo.status, 0, sudo.stderr);
+      assert.match(sudo.stdout, /student-lab/);
+      assert.doesNotMatch(sudo.stdout, /open-project|student-elsewhere/);
+      // The same sudo session (now the current one) may not move to the world-readable group.
+      const away = await cli.run(['sessions', 'group', 'open-lab']);
+      assert.notEqual(away.status, 0);
+      assert.match(away.stderr, /SecurityViolation/);
+      const login = await cli.run(['--sudo', 'pi', '-u', 'student', '-g', 'open-lab', '-s', 'localhost', '-C', '-q', '-w', 'pi-password', 'user', 'list']);
+      assert.equal(login.status, 557 % 256, login.stderr);
+      assert.match(login.stderr, /Group sudo is not permitted for group/);
+      // Writes in the owned group still work.
+      const write = await cli.run(['obj', 'new', 'Project', 'name=sudo-written']);
+      assert.equal(write.status, 0, write.stderr);
     });
 
     it('refused: a member, an admin without Sudo, sudo as root, sudo as a more privileged admin', async () => {

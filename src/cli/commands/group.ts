@@ -74,7 +74,7 @@ function addCommand(io: CliIO): Command {
   cmd.action(async (name: string, opts: PermissionOptions & { ignoreExisting?: boolean }) => {
     await withConnection(cmd, io, (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyGroup']);
+      requireAdminPrivileges(admin, ['ModifyGroup'], 'group add');
       const perms = parsePerms(opts);
       const existing = lookupOrNull(() => admin.lookupGroup(name));
       if (existing) {

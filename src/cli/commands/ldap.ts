@@ -93,7 +93,7 @@ function activeCommand(io: CliIO): Command {
   cmd.action(async () => {
     await withConnection(cmd, io, (c) => {
       const session = c.client.getSession();
-      requireAdminPrivileges(session.getAdminService(), []);
+      requireAdminPrivileges(session.getAdminService(), [], 'ldap active');
       if (!session.getLdapService().getSetting()) throw new CliError(1, 'No');
       out(io, 'Yes');
     });
@@ -140,7 +140,7 @@ function getdnCommand(io: CliIO): Command {
     await withConnection(cmd, io, (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, []);
+      requireAdminPrivileges(admin, [], 'ldap getdn');
       const entity = selectedEntity(admin, io, opts);
       if (!entity?.ldap?.val) return;
       const ldap = session.getLdapService();
@@ -164,10 +164,10 @@ function setdnCommand(io: CliIO): Command {
     await withConnection(cmd, io, (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, []);
+      requireAdminPrivileges(admin, [], 'ldap setdn');
       const entity = selectedEntity(admin, io, opts);
       if (entity === null) return;
-      requireAdminPrivileges(admin, [entity instanceof ExperimenterGroupI ? 'ModifyGroup' : 'ModifyUser']);
+      requireAdminPrivileges(admin, [entity instanceof ExperimenterGroupI ? 'ModifyGroup' : 'ModifyUser'], 'ldap setdn');
       entity.ldap = rbool(['yes', 'true', 't', '1'].includes(choice.toLowerCase()));
       session.getUpdateService().saveObject(entity);
     });
@@ -183,7 +183,7 @@ function discoverCommand(io: CliIO): Command {
   cmd.action(async (opts: { commands?: boolean; groups?: boolean }) => {
     await withConnection(cmd, io, (c) => {
       const session = c.client.getSession();
-      requireAdminPrivileges(session.getAdminService(), []);
+      requireAdminPrivileges(session.getAdminService(), [], 'ldap discover');
       const ldap = session.getLdapService();
       const lines = opts.groups
         ? ldap.discoverGroups().map((g) => (opts.commands ? `${io.argv0} ldap setdn --group-name ${g.name!.val} true` : `Group=${g.id!.val}\tname=${g.name!.val}`))
@@ -207,7 +207,7 @@ function createCommand(io: CliIO): Command {
     await withConnection(cmd, io, (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership']);
+      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership'], 'ldap create');
       try {
         const user = session.getLdapService().createUser(username);
         const dn = admin.lookupLdapAuthExperimenter(user.id!.val);

@@ -7,6 +7,7 @@ import { parseIntArgument, requireOneOf } from '../conventions.js';
 import { loginArgs, withLoginOptions } from '../login-options.js';
 import { GROUP_HELP, LIST_HELP, SESSIONS_HELP, SESSIONS_LONG_HELP, WHO_HELP } from '../sessions/sessions-help.js';
 import { sessionDirIO, withSessionDirOption } from '../sessions/session-dir-option.js';
+import { requireAdminPrivileges } from '../usergroup/admin-only.js';
 import { loginCommand, logoutCommand } from './login.js';
 
 /**
@@ -158,9 +159,7 @@ function openCommand(io: CliIO): Command {
   requireOneOf(open, userId, userName);
   open.action(async (opts: { userId?: string; userName?: string; groupId?: string; groupName?: string; timeout?: number | true }) => {
     await withConnection(open, io, (c) => {
-      const ec = c.client.getSession().getAdminService().getEventContext();
-      if (!ec.isAdmin) throw new CliError(111, 'SecurityViolation: Admins only!');
-      if (!ec.adminPrivileges.includes('Sudo')) throw new CliError(111, 'SecurityViolation: Admin restrictions: Sudo');
+      requireAdminPrivileges(c.client.getSession().getAdminService(), ['Sudo'], 'sessions open');
       const user = opts.userId ?? opts.userName!;
       const group = opts.groupId ?? opts.groupName ?? null;
       const idleMs = typeof opts.timeout === 'number' && opts.timeout > 0 ? opts.timeout * 1000 : null;

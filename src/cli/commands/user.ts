@@ -96,10 +96,11 @@ function addCommand(io: CliIO): Command {
   withLoginOptions(cmd);
   cmd.action(async (username: string, firstname: string, lastname: string, groups: string[], opts: AddOptions) => {
     if (opts.privileges && !opts.admin) throw new CliError(2, '--privileges needs --admin: only administrators hold privileges');
-    const restricted = opts.privileges ? privilegesOption(opts.privileges) : null;
+    const words = opts.privileges ? privilegesOption(opts.privileges) : null;
+    const restricted = words?.privileges ?? null;
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership']);
+      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership', ...(words?.unknown ?? [])], 'user add');
       // OMERO asks the server's omero.security.password_required, true by default; this engine
       // always requires a password (an account without one cannot log in).
       if (opts.noPassword) throw new CliError(502, 'Server does not allow user creation with empty passwords');

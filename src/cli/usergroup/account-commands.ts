@@ -3,6 +3,7 @@ import type { AdminServicePrx } from '../../client/services/admin-service-prx.js
 import {
   ADMIN_PRIVILEGES,
   ApiUsageException,
+  FILE_PRIVILEGES,
   PRIVILEGE_BUNDLES,
   PRIVILEGE_DESCRIPTIONS,
   parsePrivileges,
@@ -29,25 +30,43 @@ import { addStyleArgument, type StyleOption } from './user-group-options.js';
  * AdminPrivilege:X false`).
  */
 
+/** What `user privileges` and `--help` add to a file or repository privilege. */
+const FILE_PRIVILEGE_NOTE = 'guards nothing here: no files or repositories, kept for OMERO compatibility';
+
+/** What a privilege allows, marked when it guards nothing in this system (`FILE_PRIVILEGES`). */
+function privilegeText(p: AdminPrivilege): string {
+  return FILE_PRIVILEGES.includes(p) ? `${PRIVILEGE_DESCRIPTIONS[p]} (${FILE_PRIVILEGE_NOTE})` : PRIVILEGE_DESCRIPTIONS[p];
+}
+
 /** `--help` text listing the privileges and the bundles. */
 export function privilegesHelp(): string {
   const width = Math.max(...ADMIN_PRIVILEGES.map((p) => p.length), ...PRIVILEGE_BUNDLES.map((b) => b.name.length));
   return [
     '',
     'Privileges (comma separated, any case):',
-    ...ADMIN_PRIVILEGES.map((p) => `  ${p.padEnd(width)}  ${PRIVILEGE_DESCRIPTIONS[p]}`),
+    ...ADMIN_PRIVILEGES.map((p) => `  ${p.padEnd(width)}  ${privilegeText(p)}`),
     '',
     'Bundles (may be mixed with privileges):',
     ...PRIVILEGE_BUNDLES.map((b) => `  ${b.name.padEnd(width)}  ${b.description}: ${b.privileges.join(', ') || 'no privilege'}`),
   ].join('\n');
 }
 
-/** Privilege and bundle names → privileges; rc 2 listing the valid names for unknown ones. */
-export function privilegesOption(words: readonly string[]): AdminPrivilege[] {
+/** Privilege and bundle names as the CLI read them: the privileges, and the words it did not know. */
+export interface PrivilegeWords {
+  readonly privileges: AdminPrivilege[];
+  readonly unknown: readonly string[];
+}
+
+/**
+ * Privilege and bundle names → privileges. Unknown words are not refused here but handed to the
+ * server with the command's guard (`requireAdminPrivileges`), which refuses them (rc 2, listing
+ * the valid names) and records the refusal in the audit log.
+ */
+export function privilegesOption(words: readonly string[]): PrivilegeWords {
   try {
-    return parsePrivileges(words);
+    return { privileges: parsePrivileges(words), unknown: [] };
   } catch (e) {
-    if (e instanceof UnknownPrivilegeError) throw new CliError(2, e.message);
+    if (e instanceof UnknownPrivilegeError) return { privileges: [], unknown: e.unknown };
     throw e;
   }
 }
@@ -79,16 +98,17 @@ export function privilegesCommand(io: CliIO): Command {
   addStyleArgument(cmd);
   withLoginOptions(cmd);
   cmd.action(async (arg: string, opts: PrivilegesOptions) => {
-    const grant = privilegesOption(opts.grant ?? []);
-    const revoke = privilegesOption(opts.revoke ?? []);
+    const granted = privilegesOption(opts.grant ?? []);
+    const revoked = privilegesOption(opts.revoke ?? []);
+    const [grant, revoke] = [granted.privileges, revoked.privileges];
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
       const user = findUser(admin, io, arg);
       const uid = user.id!.val as number;
       const isAdmin = admin.getMemberOfGroupIds(uid).includes(admin.getSecurityRoles().systemGroupId);
       let held = admin.getAdminPrivileges(uid) as AdminPrivilege[];
-      if (grant.length > 0 || revoke.length > 0) {
-        requireAdminPrivileges(admin, ['ModifyUser']);
+      if (opts.grant !== undefined || opts.revoke !== undefined) {
+        requireAdminPrivileges(admin, ['ModifyUser', ...granted.unknown, ...revoked.unknown], 'user privileges');
         if (!isAdmin) throw new CliError(3, `${user.omeName!.val} is not an administrator: make them one first (omero user joingroup --name system ${user.omeName!.val})`);
         const both = grant.filter((p) => revoke.includes(p));
         if (both.length > 0) throw new CliError(2, `Both granted and revoked: ${both.join(', ')}`);
@@ -100,7 +120,7 @@ export function privilegesCommand(io: CliIO): Command {
         }
         held = admin.getAdminPrivileges(uid) as AdminPrivilege[];
       }
-      const rows = ADMIN_PRIVILEGES.map((p) => [p, held.includes(p) ? 'Yes' : 'No', PRIVILEGE_DESCRIPTIONS[p]]);
+      const rows = ADMIN_PRIVILEGES.map((p) => [p, held.includes(p) ? 'Yes' : 'No', privilegeText(p)]);
       out(io, renderTable({ headers: ['privilege', 'held', 'allows'], rows }, opts.style));
       if (!isAdmin) out(io, `${user.omeName!.val} is not an administrator: they hold no privilege.`);
     });
@@ -122,7 +142,7 @@ export function activationCommand(io: CliIO, active: boolean): Command {
   cmd.action(async (arg: string) => {
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyGroupMembership']);
+      requireAdminPrivileges(admin, ['ModifyGroupMembership'], `user ${name}`);
       const user = findUser(admin, io, arg);
       const uid = user.id!.val as number;
       const userGroup = admin.getSecurityRoles().userGroupId;

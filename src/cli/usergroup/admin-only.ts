@@ -1,16 +1,22 @@
 import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import { ApiUsageException, SecurityViolation } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 
 /**
  * OMERO's `@admin_only(...)` decorator (reference cli §0.2), run right after connecting and
- * before anything else: not an administrator → rc 111 `SecurityViolation: Admins only!`; an
- * administrator lacking some of `privileges` → rc 111 `SecurityViolation: Admin restrictions:
- * <missing privileges, sorted, ", ">`.
+ * before anything else, and decided by the server (`IAdmin.requireAdminPrivileges`), which
+ * records every refusal in the audit log under `command`: not an administrator → rc 111
+ * `SecurityViolation: Admins only!`; an administrator lacking some of `privileges` → rc 111
+ * `SecurityViolation: Admin restrictions: <missing privileges, sorted, ", ">`. `privileges` may
+ * carry privilege or bundle names the user typed: an unknown one → rc 2 with the server's
+ * message listing the valid names.
  */
-export function requireAdminPrivileges(admin: AdminServicePrx, privileges: readonly string[]): void {
-  const ec = admin.getEventContext();
-  if (!ec.isAdmin) throw new CliError(111, 'SecurityViolation: Admins only!');
-  const held = new Set(ec.adminPrivileges ?? []);
-  const missing = privileges.filter((p) => !held.has(p)).sort();
-  if (missing.length > 0) throw new CliError(111, `SecurityViolation: Admin restrictions: ${missing.join(', ')}`);
+export function requireAdminPrivileges(admin: AdminServicePrx, privileges: readonly string[], command: string): void {
+  try {
+    admin.requireAdminPrivileges(privileges, command);
+  } catch (e) {
+    if (e instanceof SecurityViolation) throw new CliError(111, `SecurityViolation: ${e.message}`);
+    if (e instanceof ApiUsageException) throw new CliError(2, e.message);
+    throw e;
+  }
 }

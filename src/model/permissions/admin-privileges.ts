@@ -43,6 +43,20 @@ export const PRIVILEGE_DESCRIPTIONS: Readonly<Record<AdminPrivilege, string>> = 
   WriteScriptRepo: 'upload official scripts',
 });
 
+/**
+ * The privileges over files and repositories. This system has no files nor repositories: they
+ * are stored, granted, revoked, listed and shown like the others, for OMERO compatibility
+ * (clients and `obj map-set` scripts that name them keep working), but guard nothing here.
+ */
+export const FILE_PRIVILEGES: readonly AdminPrivilege[] = Object.freeze([
+  'DeleteFile',
+  'DeleteManagedRepo',
+  'DeleteScriptRepo',
+  'WriteFile',
+  'WriteManagedRepo',
+  'WriteScriptRepo',
+]);
+
 /** Prefix of the `Experimenter.config` entries that restrict a light admin (`AdminPrivilege:Sudo=false`). */
 export const PRIVILEGE_CONFIG_PREFIX = 'AdminPrivilege:';
 

@@ -16,6 +16,7 @@ export {
 } from './permission-bits.js';
 export {
   ADMIN_PRIVILEGES,
+  FILE_PRIVILEGES,
   PRIVILEGE_BUNDLES,
   PRIVILEGE_CONFIG_PREFIX,
   PRIVILEGE_DESCRIPTIONS,

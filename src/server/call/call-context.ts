@@ -82,6 +82,7 @@ export class CallContext {
       isAdmin: membership.isAdmin,
       privileges: new Set(membership.privileges),
       contextGroupId,
+      ...(membership.confinedTo ? { confinedTo: membership.confinedTo } : {}),
     };
   }
 

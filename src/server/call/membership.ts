@@ -8,6 +8,8 @@ export interface Membership {
   readonly leaderOf: readonly number[];
   readonly isAdmin: boolean;
   readonly privileges: readonly AdminPrivilege[];
+  /** A group owner's sudo session: the only groups it reaches (`sudoSessionMembership`). */
+  readonly confinedTo?: readonly number[];
 }
 
 /** Loads memberships (ordered by index), ownerships and privileges of one user. */

@@ -24,6 +24,17 @@ export function adminRefusal(caller: Caller, privilege?: AdminPrivilege): Refusa
   return null;
 }
 
+/**
+ * OMERO's `@admin_only(privileges)` guard of a CLI command (reference cli §0.2), decided by the
+ * server so that the refusal is the server's, and audited: "Admins only!" for a non-admin,
+ * "Admin restrictions: <missing, sorted>" for an administrator lacking some of `privileges`.
+ */
+export function adminCommandRefusal(caller: Caller, privileges: readonly AdminPrivilege[]): Refusal | null {
+  if (!caller.isAdmin) return refuse('SecurityViolation', 'Admins only!');
+  const missing = privilegesLacking(caller, privileges).sort();
+  return missing.length === 0 ? null : refuse('SecurityViolation', `Admin restrictions: ${missing.join(', ')}`);
+}
+
 /** Allowed for admins holding `privilege`, or for owners (PIs) of every group in `groupIds`. */
 export function adminOrLeaderRefusal(caller: Caller, privilege: AdminPrivilege, groupIds: readonly number[], action: string): Refusal | null {
   if (hasPrivilege(caller, privilege)) return null;

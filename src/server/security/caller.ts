@@ -16,6 +16,17 @@ export interface Caller {
   readonly privileges: ReadonlySet<AdminPrivilege>;
   /** The call's group: `omero.group` from the call context, else the session's group; -1 = all groups. */
   readonly contextGroupId: number;
+  /**
+   * The only groups the session may reach, or undefined when unbounded: a group owner's sudo
+   * session reaches no further than the owner's groups (reference permissions §5.4, 2019-SV6;
+   * `sudoSessionMembership`). The "user" group is always in it.
+   */
+  readonly confinedTo?: readonly number[];
+}
+
+/** Whether the caller's session may reach group `groupId` at all (see `Caller.confinedTo`). */
+export function withinReach(caller: Pick<Caller, 'confinedTo'>, groupId: number): boolean {
+  return caller.confinedTo === undefined || caller.confinedTo.includes(groupId);
 }
 
 /** A full admin holds every privilege. */

@@ -17,6 +17,7 @@ export * from './read-scope-for.js';
 export * from './refusal.js';
 export * from './rights.js';
 export * from './roles.js';
+export * from './session-rules.js';
 export * from './sudo-rules.js';
 export * from './update-rules.js';
 export * from './visibility.js';

@@ -1,4 +1,4 @@
-import type { Caller } from './caller.js';
+import { hasPrivilege, withinReach, type Caller } from './caller.js';
 import { isGranted, isGroupReadable, Right, Role } from './permission-bits.js';
 import type { ReadScope } from './read-scope.js';
 import { SystemIds } from './roles.js';
@@ -22,7 +22,7 @@ export function readScopeFor(caller: Caller, facts: GroupFacts): ReadScope {
     caller.isAdmin || caller.leaderOf.length > 0
       ? ('all' as const)
       : unique([caller.userId, SystemIds.ROOT_USER, SystemIds.GUEST_USER, ...facts.colleagueIds]);
-  const base = { userId: caller.userId, isAdmin: caller.isAdmin, visibleUserIds };
+  const base = { userId: caller.userId, isAdmin: caller.isAdmin, readsAllSessions: hasPrivilege(caller, 'ReadSession'), visibleUserIds };
   const g = caller.contextGroupId;
   if (g >= 0) {
     const seesAll = isGroupReadable(facts.perms(g) ?? 0) || caller.isAdmin || caller.leaderOf.includes(g);
@@ -35,11 +35,13 @@ export function readScopeFor(caller: Caller, facts: GroupFacts): ReadScope {
   }
   if (caller.isAdmin) return { ...base, everything: true, groupIds: [], ownGroupIds: 'any' };
   const readable = caller.memberOf.filter((m) => isGranted(facts.perms(m) ?? 0, Role.GROUP, Right.READ));
+  // A group owner's sudo session reads only inside the owner's groups (§5.4, 2019-SV6).
+  const reach = (g: number) => withinReach(caller, g);
   return {
     ...base,
     everything: false,
-    groupIds: unique([...caller.leaderOf, ...readable, ...facts.worldReadableGroupIds]),
-    ownGroupIds: 'any',
+    groupIds: unique([...caller.leaderOf, ...readable, ...facts.worldReadableGroupIds].filter(reach)),
+    ownGroupIds: caller.confinedTo === undefined ? 'any' : unique(caller.confinedTo),
   };
 }
 

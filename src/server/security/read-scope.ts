@@ -13,8 +13,10 @@ export interface ReadScope {
   readonly ownGroupIds: readonly number[] | 'any';
   /** The caller. */
   readonly userId: number;
-  /** The caller is an admin (member of "system"): sees every session row. */
+  /** The caller is an admin (member of "system"). */
   readonly isAdmin: boolean;
+  /** The caller holds ReadSession: reads every user's session rows (`session-rules.ts`). */
+  readonly readsAllSessions: boolean;
   /**
    * Users whose name and contact columns the caller may see unmasked (reference permissions
    * §2.5, advisory 2019-SV3); `'all'` for admins and group leaders.

@@ -1,4 +1,4 @@
-import { hasPrivilege, isFullAdmin, type Caller } from './caller.js';
+import { hasPrivilege, isFullAdmin, withinReach, type Caller } from './caller.js';
 import { isGranted, isGroupReadable, Right, Role } from './permission-bits.js';
 import { SystemIds, type AdminPrivilege } from './roles.js';
 
@@ -41,6 +41,9 @@ export function allowedOperations(caller: Caller, target: RightsTarget, perms: G
     !isGroupReadable(criticalPerms) && (caller.isAdmin || caller.leaderOf.includes(criticalGroup));
   const blockLinkAnnotate =
     !system && target.groupId !== SystemIds.USER_GROUP && critical && target.ownerId !== uid;
+
+  // A group owner's sudo session has no rights over data outside the owner's groups (§5.4, 2019-SV6).
+  if (!system && !withinReach(caller, target.groupId)) return allowed;
 
   const full = isFullAdmin(caller);
   const egp = target.groupId === SystemIds.USER_GROUP ? USER_GROUP_EFFECTIVE : (perms(target.groupId) ?? EMPTY);

@@ -38,12 +38,16 @@ export interface SessionMembership {
   readonly leaderOf: readonly number[];
   readonly isAdmin: boolean;
   readonly privileges: readonly AdminPrivilege[];
+  /** Set for a group owner's sudo session: the groups it may reach (see `Caller.confinedTo`). */
+  readonly confinedTo?: readonly number[];
 }
 
 /**
  * What a sudo session may do (reference permissions §5.4): with an admin sudoer holding Sudo,
  * the target's memberships and the privileges both hold; with a group-owner sudoer (2019-SV6),
- * only the groups the sudoer owns (and "user", which keeps the session active), no admin rights.
+ * only the groups the sudoer owns (and "user", which keeps the session active), no admin rights,
+ * and `confinedTo` those groups: such a session may not name another group as `omero.group`,
+ * even a world-readable one, and with `omero.group=-1` reads only inside them (`readScopeFor`).
  */
 export function sudoSessionMembership(target: SessionMembership, sudoer: SessionMembership): SessionMembership {
   const sudoerHasSudo = sudoer.isAdmin && sudoer.privileges.includes('Sudo');
@@ -51,10 +55,12 @@ export function sudoSessionMembership(target: SessionMembership, sudoer: Session
     return { ...target, privileges: target.isAdmin ? target.privileges.filter((p) => sudoer.privileges.includes(p)) : [] };
   }
   const reach = (g: number) => g === SystemIds.USER_GROUP || (sudoer.leaderOf.includes(g) && g !== SystemIds.SYSTEM_GROUP);
+  const memberOf = target.memberOf.filter(reach);
   return {
-    memberOf: target.memberOf.filter(reach),
+    memberOf,
     leaderOf: target.leaderOf.filter(reach),
     isAdmin: false,
     privileges: [],
+    confinedTo: memberOf.includes(SystemIds.USER_GROUP) ? memberOf : [...memberOf, SystemIds.USER_GROUP],
   };
 }

@@ -31,9 +31,12 @@ export function visibilitySql(scope: ReadScope, alias: string): SqlFragment {
   return { sql: `(${parts.join(' or ')})`, bindings };
 }
 
-/** Session rows: admins see all, others only their own (reference permissions §2.2, `owner_or_admin`). */
+/**
+ * Session rows (reference permissions §2.2): holders of ReadSession (full admins) see all,
+ * everyone else — restricted admins included — only their own (`session-rules.ts`).
+ */
 export function sessionVisibilitySql(scope: ReadScope, alias: string): SqlFragment {
-  if (scope.isAdmin) return { sql: 'true', bindings: [] };
+  if (scope.readsAllSessions) return { sql: 'true', bindings: [] };
   return { sql: `${quoteIdent(alias)}.owner = ?`, bindings: [scope.userId] };
 }
 

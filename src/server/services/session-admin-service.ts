@@ -12,7 +12,7 @@ import {
 } from '../../model/index.js';
 import type { CurrentSessionRow, ISession, Served } from '../../contract/index.js';
 import type { CallContext } from '../call/call-context.js';
-import { canSeeUserDetails } from '../security/index.js';
+import { canSeeUserDetails, sessionView } from '../security/index.js';
 import { openSessionFor, type OpenedSession } from './sudo-session.js';
 import { hashSessionKey, MAX_TIME_TO_IDLE_MS, sessionDeath, type SessionRow } from '../call/session-row.js';
 
@@ -45,9 +45,11 @@ export class SessionAdminService implements Served<ISession, CallContext> {
   }
 
   /**
-   * Every live session, oldest first (OMERO's `CurrentSessionsRequest`): admins see all details
-   * and `lastAccessTime`; other users see details of their own sessions and only the user and
-   * group of the others — and only of users whose details they may see (2019-SV3).
+   * Every live session the caller may see, oldest first (OMERO's `CurrentSessionsRequest`), as
+   * `sessionView` decides: holders of ReadSession (full admins) see all details and
+   * `lastAccessTime`; everyone sees the details of their own sessions; non-admins see only the
+   * user and group of others' sessions, and only of users whose details they may see (2019-SV3);
+   * admins lacking ReadSession see nothing of others' sessions.
    */
   async getCurrentSessions(call: CallContext): Promise<CurrentSessionRow[]> {
     const now = Date.now();
@@ -58,23 +60,21 @@ export class SessionAdminService implements Served<ISession, CallContext> {
       .whereNull('s.closed')
       .select('s.*', 'e.omename as user_name', 'g.name as group_name')
       .orderBy([{ column: 's.started' }, { column: 's.id' }])) as (SessionRow & { user_name: string; group_name: string })[];
-    const admin = call.caller.isAdmin;
     const mine = hashSessionKey(call.sessionKey);
     const scope = await call.scope();
     const result: CurrentSessionRow[] = [];
     for (const raw of rows) {
       const row = normalise(raw);
       if (sessionDeath(row, now)) continue;
-      // Only sessions of users the caller may see at all (2019-SV3): `sessions who` names no one else.
-      if (!canSeeUserDetails(scope, row.owner)) continue;
+      const view = sessionView(call.caller, row.owner, canSeeUserDetails(scope, row.owner));
+      if (view === 'hidden') continue;
       const current = row.uuid_hash === mine;
-      const readable = admin || row.owner === call.caller.userId;
       result.push({
         userName: raw.user_name,
         groupName: raw.group_name,
-        session: readable ? toSession(row, current ? call.sessionKey : null) : null,
+        session: view === 'details' ? toSession(row, current ? call.sessionKey : null) : null,
         current,
-        data: admin ? { lastAccessTime: row.last_access.getTime() } : {},
+        data: scope.readsAllSessions ? { lastAccessTime: row.last_access.getTime() } : {},
       });
     }
     return result;

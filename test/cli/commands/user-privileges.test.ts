@@ -91,6 +91,60 @@ for (const engine of ENGINES) {
       assert.deepEqual(await held('gm'), ['ModifyGroupMembership']);
     });
 
+    it('the file and repository privileges are stored, granted, revoked and shown like the others, marked as guarding nothing', async () => {
+      const table = await env.root(['user', 'privileges', 'gm', '--style', 'csv']);
+      assert.equal(table.status, 0, table.stderr);
+      for (const p of ['DeleteFile', 'DeleteManagedRepo', 'DeleteScriptRepo', 'WriteFile', 'WriteManagedRepo', 'WriteScriptRepo']) {
+        assert.match(table.stdout, new RegExp(`^${p},No,.*guards nothing here: no files or repositories, kept for OMERO compatibility`, 'm'));
+      }
+      assert.doesNotMatch(table.stdout, /^(ModifyUser|Sudo|ReadSession),.*guards nothing/m);
+      expectRun(await env.root(['user', 'privileges', 'gm', '--grant', 'WriteFile,DeleteScriptRepo']), { status: 0, stdout: /^ WriteFile +\| Yes/m });
+      assert.deepEqual(await held('gm'), ['DeleteScriptRepo', 'ModifyGroupMembership', 'WriteFile']);
+      const id = /^(\d+),/m.exec((await env.root(['user', 'info', 'gm', '--style', 'plain'])).stdout)![1]!;
+      expectRun(await env.root(['obj', 'map-get', `Experimenter:${id}`, 'config', 'AdminPrivilege:WriteManagedRepo']), { status: 0, stdout: 'false\n' });
+      expectRun(await env.root(['user', 'privileges', 'gm', '--revoke', 'WriteFile,DeleteScriptRepo']), { status: 0 });
+      assert.deepEqual(await held('gm'), ['ModifyGroupMembership']);
+      assert.match((await env.root(['user', 'add', '--help'])).stdout, /^  WriteManagedRepo .*guards nothing here/m);
+    });
+
+    it('sessions who: other users’ sessions only with ReadSession; group owners and members as before', async () => {
+      expectRun(await env.root(['user', 'add', 'rs', 'Rita', 'Sessions', '--admin', '--privileges', 'ReadSession', '-P', 'rs-pw']), { status: 0 });
+      expectRun(await env.root(['user', 'add', 'lead', 'Lee', 'Ader', 'lab', '-P', 'lead-pw']), { status: 0 });
+      expectRun(await env.root(['user', 'joingroup', '--name', 'lead', '--group-name', 'lab', '--as-owner']), { status: 0 });
+      env.knows('rs', 'rs-pw');
+      env.knows('lead', 'lead-pw');
+      for (const u of ['kim', 'gm', 'lead', 'rs']) expectRun(await env.as(u, ['user', 'list']), { status: 0 });
+      const who = async (u: string) => {
+        const r = await env.as(u, ['sessions', 'who']);
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      const DETAILS = (u: string) => new RegExp(`^ ${u} +\\| \\S+ +\\| \\d{4}-\\d\\d-\\d\\d `, 'm');
+      const NAMES = (u: string) => new RegExp(`^ ${u} +\\| \\S+ +\\| --- +\\| --- +\\| --- `, 'm');
+      const ABSENT = (u: string) => new RegExp(`^ ${u} +\\|`, 'm');
+      // root (every privilege) and rs (ReadSession alone) see everyone's sessions in full.
+      for (const u of ['root', 'rs']) {
+        const out = await who(u);
+        assert.match(out, /lastAccessTime/);
+        for (const other of ['kim', 'gm', 'lead', 'root']) assert.match(out, DETAILS(other), `${u} sees ${other}\n${out}`);
+      }
+      // gm, an administrator without ReadSession, sees its own sessions only.
+      const gm = await who('gm');
+      assert.match(gm, DETAILS('gm'));
+      for (const other of ['kim', 'lead', 'root', 'rs']) assert.doesNotMatch(gm, ABSENT(other), gm);
+      assert.doesNotMatch(gm, /lastAccessTime/);
+      // A group owner: its own in full, the names of others.
+      const lead = await who('lead');
+      assert.match(lead, DETAILS('lead'));
+      assert.match(lead, NAMES('kim'));
+      assert.match(lead, NAMES('root'));
+      // A member of a private group: its own in full, root's name, nobody it may not see.
+      const kim = await who('kim');
+      assert.match(kim, DETAILS('kim'));
+      assert.match(kim, NAMES('root'));
+      for (const other of ['gm', 'rs', 'lead']) assert.doesNotMatch(kim, ABSENT(other), kim);
+    });
+
     it('deactivate ends the sessions and stops logins; reactivate lets the user back', async () => {
       expectRun(await env.as('kim', ['user', 'list']), { status: 0 });
       expectRun(await env.root(['user', 'deactivate', 'kim']), { status: 0, stdout: /^Deactivated user kim \(id=\d+\); their open sessions were ended\n$/ });
@@ -126,6 +180,44 @@ for (const engine of ENGINES) {
       const mine = await env.root(['audit', '--style', 'csv', '--user', 'kim']);
       assert.ok(mine.stdout.trim().split('\n').slice(1).every((l) => /kim/.test(l)), mine.stdout);
       expectRun(await env.root(['audit', '--since', 'yesterday-ish']), { status: 2, stderr: /Invalid --since/ });
+    });
+
+    it('refusals the CLI used to make on its own are the server’s now, and audited', async () => {
+      const from = '(local|127\\.0\\.0\\.1|::1|::ffff:127\\.0\\.0\\.1)';
+      // [who, command, rc (null: not checked here), stderr]
+      const attempts: Array<[string, string[], number | null, RegExp]> = [
+        ['gm', ['group', 'add', 'gm-group-2'], exitStatus(111), /^SecurityViolation: Admin restrictions: ModifyGroup$/m],
+        ['gm', ['sessions', 'open', '--user-name', 'kim'], exitStatus(111), /^SecurityViolation: Admin restrictions: Sudo$/m],
+        ['kim', ['sessions', 'open', '--user-name', 'gm'], exitStatus(111), /^SecurityViolation: Admins only!$/m],
+        ['gm', ['audit'], exitStatus(111), /^SecurityViolation: the audit log is for full administrators only$/m],
+        ['root', ['user', 'add', 'bad2', 'B', 'A', '--admin', '--privileges', 'Sudo,Frobnicate2', '-P', 'bad2-pw'], 2, /^Unknown privilege: Frobnicate2\. Valid privileges: /m],
+        ['root', ['user', 'privileges', 'gm', '--revoke', 'Nope2'], 2, /^Unknown privilege: Nope2\./m],
+        ['gm', ['user', 'leavegroup', 'system'], null, /may not remove themselves from the system or user group/],
+        ['root', ['user', 'leavegroup', '--name', 'root', 'system'], null, /root may not be removed/],
+      ];
+      for (const [who, args, status, message] of attempts) {
+        const r = await env.as(who, args);
+        expectRun(r, { ...(status === null ? {} : { status }), stdout: '', stderr: message });
+        assert.notEqual(r.status, 0);
+      }
+      // Nothing changed.
+      expectRun(await env.root(['group', 'info', 'gm-group-2']), { stderr: /Unknown group/ });
+      expectRun(await env.root(['user', 'info', 'bad2']), { stderr: /^Unknown user: bad2/ });
+      assert.deepEqual(await held('gm'), ['ModifyGroupMembership']);
+      const log = await env.root(['audit', '--style', 'csv', '--since', '1h']);
+      assert.equal(log.status, 0, log.stderr);
+      for (const line of [
+        `,gm,${from},group add,.*,refused,Admin restrictions: ModifyGroup$`,
+        `,gm,${from},sessions open,.*,refused,Admin restrictions: Sudo$`,
+        `,kim,${from},sessions open,.*,refused,Admins only!$`,
+        `,gm,${from},getAuditLog,.*,refused,the audit log is for full administrators only$`,
+        `,root,${from},user add,.*,refused,"?Unknown privilege: Frobnicate2\\.`,
+        `,root,${from},user privileges,.*,refused,"?Unknown privilege: Nope2\\.`,
+        `,gm,${from},removeGroups,.*,refused,experimenter may not remove themselves`,
+        `,root,${from},removeGroups,.*,refused,experimenter root may not be removed`,
+      ]) {
+        assert.match(log.stdout, new RegExp(line, 'm'));
+      }
     });
   });
 }

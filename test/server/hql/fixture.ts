@@ -88,8 +88,8 @@ insert into datasetannotationlink (id, parent, child, owner_id, group_id, permis
   (74, 20, 65, 2, 3, -120, 90, 90);
 `;
 
-const scope = (s: Omit<ReadScope, 'isAdmin'> & { isAdmin?: boolean }): ReadScope =>
-  Object.freeze({ isAdmin: false, ...s });
+const scope = (s: Omit<ReadScope, 'isAdmin' | 'readsAllSessions'> & { isAdmin?: boolean }): ReadScope =>
+  Object.freeze({ isAdmin: false, readsAllSessions: s.isAdmin ?? false, ...s });
 
 /**
  * Read scopes as `readScopeFor` builds them (reference permissions §2.3–2.5) for the fixture's

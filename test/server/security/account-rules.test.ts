@@ -99,15 +99,17 @@ describe('sudoRefusal and sudo sessions (§5.4, 2019-SV6)', () => {
   it("a group sudo session reaches only the owner's groups and is no admin", () => {
     const t = { memberOf: [LAB, 9, 1], leaderOf: [9], isAdmin: false, privileges: [] };
     const s = { memberOf: [LAB, 1], leaderOf: [LAB], isAdmin: false, privileges: [] };
-    assert.deepEqual(sudoSessionMembership(t, s), { memberOf: [LAB, 1], leaderOf: [], isAdmin: false, privileges: [] });
+    assert.deepEqual(sudoSessionMembership(t, s), { memberOf: [LAB, 1], leaderOf: [], isAdmin: false, privileges: [], confinedTo: [LAB, 1] });
     const adminTarget = { memberOf: [0, 1], leaderOf: [], isAdmin: true, privileges: [...ALL_PRIVILEGES] };
     const sudoer = { memberOf: [0, 1], leaderOf: [], isAdmin: true, privileges: ['Sudo', 'Chown'] as AdminPrivilege[] };
     assert.deepEqual(sudoSessionMembership(adminTarget, sudoer).privileges, ['Chown', 'Sudo']);
+    // An admin sudoer holding Sudo is not confined: the session is the target's.
+    assert.equal(sudoSessionMembership(adminTarget, sudoer).confinedTo, undefined);
   });
 });
 
 describe('refusedObjectsText and grantedSql', () => {
-  const scope = { everything: false, groupIds: [LAB], ownGroupIds: 'any' as const, userId: 40, isAdmin: false, visibleUserIds: 'all' as const };
+  const scope = { everything: false, groupIds: [LAB], ownGroupIds: 'any' as const, userId: 40, isAdmin: false, readsAllSessions: false, visibleUserIds: 'all' as const };
   it('names readable objects only; the others are counted', () => {
     const rows = [{ ownerId: 1, groupId: LAB, n: 'Project:1' }, { ownerId: 2, groupId: 99, n: 'Dataset:7' }, { ownerId: 3, groupId: 98, n: 'Image:8' }];
     const text = refusedObjectsText(scope, rows, (r) => r.n);

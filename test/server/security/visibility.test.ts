@@ -70,16 +70,20 @@ describe('visibilitySql shape: only placeholders, ids travel in bindings', () =>
     assert.ok(!frag.sql.includes('"x" or'));
   });
   it('an empty scope is "false" with no bindings', () => {
-    const empty: ReadScope = { everything: false, groupIds: [], ownGroupIds: [], userId: 5, isAdmin: false, visibleUserIds: [5] };
+    const empty: ReadScope = { everything: false, groupIds: [], ownGroupIds: [], userId: 5, isAdmin: false, readsAllSessions: false, visibleUserIds: [5] };
     assert.deepEqual(visibilitySql(empty, 'p'), { sql: 'false', bindings: [] });
     assert.equal(canReadRow(empty, { ownerId: 5, groupId: 1 }), false);
   });
 });
 
-describe('sessionVisibilitySql (§2.2 owner_or_admin)', () => {
-  it('admin (even without privileges): true', () => {
-    const scope = readScopeFor(readCaller('restricted admin (no privileges)', 10), facts);
+describe('sessionVisibilitySql (§2.2 owner_or_admin, §3.1 ReadSession)', () => {
+  it('full admin (holds ReadSession): true', () => {
+    const scope = readScopeFor(readCaller('full admin', 10), facts);
     assert.deepEqual(sessionVisibilitySql(scope, 's'), { sql: 'true', bindings: [] });
+  });
+  it('restricted admin without ReadSession: own sessions only, as a non-admin', () => {
+    const scope = readScopeFor(readCaller('restricted admin (no privileges)', 10), facts);
+    assert.deepEqual(sessionVisibilitySql(scope, 's'), { sql: '"s".owner = ?', bindings: [106] });
   });
   it('non-admin: own sessions only, id bound', () => {
     const scope = readScopeFor(readCaller('member', 10), facts);
@@ -140,14 +144,16 @@ describe('visibilitySql executed in PostgreSQL (PGlite) agrees with canReadRow a
     assert.deepEqual(await run({ sql: 'false', bindings: [] }), []);
   });
 
-  it('sessionVisibilitySql executes: non-admin sees own sessions only', async () => {
+  it('sessionVisibilitySql executes: non-admin and restricted admin see own sessions only', async () => {
     await db.exec('create table session (id integer primary key, owner bigint not null)');
-    await db.exec('insert into session values (1, 101), (2, 102), (3, 101)');
+    await db.exec('insert into session values (1, 101), (2, 102), (3, 101), (4, 106)');
     const member = sessionVisibilitySql(readScopeFor(readCaller('member', 10), facts), 's');
     const admin = sessionVisibilitySql(readScopeFor(readCaller('full admin', -1), facts), 's');
+    const restricted = sessionVisibilitySql(readScopeFor(readCaller('restricted admin (no privileges)', -1), facts), 's');
     const q = async (f: SqlFragment) =>
       (await db.query<{ id: number }>(`select id from session "s" where ${toDollar(f.sql)} order by id`, [...f.bindings])).rows.map((r) => r.id);
     assert.deepEqual(await q(member), [1, 3]);
-    assert.deepEqual(await q(admin), [1, 2, 3]);
+    assert.deepEqual(await q(admin), [1, 2, 3, 4]);
+    assert.deepEqual(await q(restricted), [4]);
   });
 });

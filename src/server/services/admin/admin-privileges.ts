@@ -1,7 +1,16 @@
 import { ApiUsageException, parsePrivileges, UnknownPrivilegeError } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
-import { ADMIN_PRIVILEGES, PRIVILEGE_CONFIG_PREFIX, privilegeChangeRefusal, privilegesOf, SystemIds, type AdminPrivilege } from '../../security/index.js';
-import { throwIfRefused } from '../refusal-exception.js';
+import {
+  ADMIN_PRIVILEGES,
+  adminCommandRefusal,
+  PRIVILEGE_CONFIG_PREFIX,
+  privilegeChangeRefusal,
+  privilegesOf,
+  SystemIds,
+  type AdminPrivilege,
+} from '../../security/index.js';
+import { auditable } from '../audit/audit-refusal.js';
+import { refusalException, throwIfRefused } from '../refusal-exception.js';
 import { recordChange } from '../audit/audit-log.js';
 import { endSessionsOf, loadAccount, privilegesShrank } from './account-facts.js';
 
@@ -25,6 +34,30 @@ export function privilegeArguments(list: unknown): AdminPrivilege[] {
   const unknown = names.filter((n) => !(ADMIN_PRIVILEGES as readonly string[]).includes(n));
   if (unknown.length > 0) throw new ApiUsageException(new UnknownPrivilegeError(unknown).message);
   return parsePrivileges(names);
+}
+
+/** A command label the audit log may record (`user add`); anything else is not trusted as one. */
+const COMMAND_LABEL = /^[a-z][a-z0-9-]*( [a-z][a-z0-9-]*){0,3}$/;
+
+/**
+ * `IAdmin.requireAdminPrivileges(privileges, command)` (ours): the `@admin_only` guard of a CLI
+ * command, decided here rather than in the client so that every refusal is the server's and is
+ * audited — under `command` when it is a plain command label. `privileges` may name bundles;
+ * unknown names are refused (ApiUsageException listing the valid ones) before anything else.
+ * The entry can only say that this caller was refused: the caller cannot write anyone else's.
+ */
+export function requireCommandPrivileges(call: CallContext, privileges: unknown, command: unknown): void {
+  const label = typeof command === 'string' && COMMAND_LABEL.test(command) ? command : null;
+  const words = (Array.isArray(privileges) ? privileges : []).map((w) => String(w));
+  let wanted: AdminPrivilege[];
+  try {
+    wanted = parsePrivileges(words);
+  } catch (e) {
+    if (e instanceof UnknownPrivilegeError) throw auditable(new ApiUsageException(e.message), label);
+    throw e;
+  }
+  const refusal = adminCommandRefusal(call.caller, wanted);
+  if (refusal) throw auditable(refusalException(refusal), label);
 }
 
 /** The config rows of a user, in index order. */

@@ -29,7 +29,7 @@ import { readAuditLog, type AuditQuery, type AuditRecord } from '../audit/audit-
 import { throwIfRefused } from '../refusal-exception.js';
 import { idOf, listOf, requiredStr, strOf, type IdLike } from './admin-arguments.js';
 import { loadExperimenters, loadGroups } from './admin-loader.js';
-import { adminsWithPrivileges, privilegeArguments, restrictNewAdmin, setAdminPrivileges } from './admin-privileges.js';
+import { adminsWithPrivileges, privilegeArguments, requireCommandPrivileges, restrictNewAdmin, setAdminPrivileges } from './admin-privileges.js';
 import { addGroups, changeOwners, removeGroups } from './group-memberships.js';
 import { makeDefault, membershipIds } from './membership-ops.js';
 import { checkOwnPassword } from './own-password.js';
@@ -180,6 +180,14 @@ export class AdminService implements Served<IAdmin, CallContext> {
   async setAdminPrivileges(call: CallContext, experimenter: IdLike, privileges: unknown): Promise<void> {
     throwIfRefused(adminRefusal(call.caller, 'ModifyUser'));
     await setAdminPrivileges(call, idOf(experimenter, 'Experimenter'), privilegeArguments(privileges));
+  }
+
+  /**
+   * Ours: OMERO's `@admin_only(privileges)` guard of a CLI command, checked by the server (and a
+   * refusal audited, as `command`). Answers nothing when the caller holds them all.
+   */
+  async requireAdminPrivileges(call: CallContext, privileges: unknown, command: unknown = null): Promise<void> {
+    requireCommandPrivileges(call, privileges, command);
   }
 
   /** Ids of the administrators holding every one of `privileges`. */

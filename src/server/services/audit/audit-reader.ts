@@ -2,6 +2,7 @@ import type { AuditQuery, AuditRecord } from '../../../contract/index.js';
 import { SecurityViolation } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
 import { isFullAdmin } from '../../security/index.js';
+import { auditable } from './audit-refusal.js';
 
 export type { AuditQuery, AuditRecord };
 
@@ -10,7 +11,8 @@ export type { AuditQuery, AuditRecord };
  * administrator did, so a restricted one may not read it (issue 11).
  */
 export async function readAuditLog(call: CallContext, query: AuditQuery = {}): Promise<AuditRecord[]> {
-  if (!isFullAdmin(call.caller)) throw new SecurityViolation('Only full administrators may read the audit log');
+  // Refused attempts are themselves audited (issue 11), as the CLI no longer refuses on its own.
+  if (!isFullAdmin(call.caller)) throw auditable(new SecurityViolation('the audit log is for full administrators only'));
   const limit = Math.min(Math.max(Math.floor(Number(query?.limit ?? 1000)) || 1000, 1), 10_000);
   let q = call.trx('audit_log').select('*').orderBy('id', 'desc').limit(limit);
   if (query?.since !== undefined && query.since !== null && Number.isFinite(Number(query.since))) q = q.where('at', '>=', new Date(Number(query.since)));

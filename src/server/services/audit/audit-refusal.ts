@@ -12,12 +12,15 @@ const ADMIN_WRITES: ReadonlySet<string> = new Set([
   'updateGroup', 'changePermissions',
 ]);
 
-/** Refusals raised by the account rules outside IAdmin (IUpdate on users, ILdap): recorded too. */
-const marked = new WeakSet<object>();
+/**
+ * Refusals raised by the account rules outside IAdmin (IUpdate on users, ILdap), and by
+ * `requireAdminPrivileges`: recorded too, under the action they name (else the method's).
+ */
+const marked = new WeakMap<object, string | null>();
 
-/** Marks an exception as the refusal of an administrative change, to be recorded. */
-export function auditable<E extends Error>(e: E): E {
-  marked.add(e);
+/** Marks an exception as the refusal of an administrative change, to be recorded (as `action`, if given). */
+export function auditable<E extends Error>(e: E, action: string | null = null): E {
+  marked.set(e, action);
   return e;
 }
 
@@ -31,7 +34,8 @@ export async function auditRefusal(db: Knex, call: CallContext, service: string,
   const recorded = (service === 'IAdmin' && ADMIN_WRITES.has(method) && refusal) || (typeof e === 'object' && e !== null && marked.has(e));
   if (!recorded) return;
   try {
-    await recordRefusal(db, actorOf(call), { action: method }, (e as Error).message);
+    const action = typeof e === 'object' && e !== null ? marked.get(e) : null;
+    await recordRefusal(db, actorOf(call), { action: action ?? method }, (e as Error).message);
   } catch {
     // The refusal itself must reach the caller even if the log cannot be written.
   }
