@@ -40,7 +40,13 @@ function cacheStates(stderr: string): Record<string, string> {
 
 /** stderr without the start-up trace. */
 function withoutTrace(stderr: string): string {
-  return stderr.replace(/^omero-shell: bundle .*\n/gm, '');
+  return stderr.replace(/^omero-shell: (bundle |\+[\d.]+ ms |worker threads started: ).*\n/gm, '');
+}
+
+/** How many worker threads the process reported starting (OMERO_STARTUP_TRACE=1). */
+function workerThreads(stderr: string): number | null {
+  const m = /^omero-shell: worker threads started: (\d+)$/m.exec(stderr);
+  return m ? Number(m[1]) : null;
 }
 
 describe('start-up bundles and code caches (no server)', () => {
@@ -147,10 +153,21 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     rmSync(pkg, { recursive: true, force: true });
   });
 
-  it('omero user list runs the CLI bundle and the connection thread\'s bundle, with their code caches', async () => {
+  // Issue 10 item 5: a command awaits its calls on a socket of the main thread.
+  it('omero user list runs only the CLI bundle, with its code cache, and starts no worker thread', async () => {
     const r = await run(pkg, ['user', 'list'], cli.env);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted' });
+    assert.equal(workerThreads(r.stderr), 0);
+  });
+
+  // The control: the shell's calls block, so its connection is kept by a worker thread.
+  it('omero shell --login runs the connection thread\'s bundle and starts one worker thread', async () => {
+    const r = await runOmero(['shell', '--login'], { ...cli.env, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /root/);
     assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'socket-worker.cjs': 'accepted' });
+    assert.equal(workerThreads(r.stderr), 1);
   });
 });

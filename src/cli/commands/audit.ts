@@ -52,9 +52,9 @@ export function auditCommand(io: CliIO): Command {
     if (opts.limit !== undefined && !/^\d+$/.test(opts.limit)) throw new CliError(2, `Invalid --limit: ${opts.limit}`);
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const ec = admin.getEventContext();
+      const ec = await admin.getEventContext();
       if (!ec.isAdmin || (ec.adminPrivileges ?? []).length < 15) throw new CliError(111, 'SecurityViolation: the audit log is for full administrators only');
-      const records = admin.getAuditLog({ since, user: opts.user ?? null, limit: opts.limit === undefined ? null : Number(opts.limit) });
+      const records = await admin.getAuditLog({ since, user: opts.user ?? null, limit: opts.limit === undefined ? null : Number(opts.limit) });
       const rows = records.map((r) => [
         new Date(r.at).toISOString().replace('T', ' ').slice(0, 19),
         r.sudoer ? `${r.sudoer} as ${r.actor}` : r.actor,

@@ -119,16 +119,16 @@ export function sessionsCommand(io: CliIO): Command {
     .description('Close the session with the given session ID')
     .argument('[sessionId]', 'The session ID');
   close.action(async (sessionId: string | undefined) => {
-    await withConnection(close, io, (c) => {
+    await withConnection(close, io, async (c) => {
       const svc = c.client.getSession().getSessionService();
       try {
         if (sessionId === undefined) throw new Error('no session id');
-        svc.getSession(sessionId);
+        await svc.getSession(sessionId);
       } catch {
         err(io, 'No session with the given ID found.');
         return;
       }
-      svc.closeSession(sessionId);
+      await svc.closeSession(sessionId);
       out(io, `Session ${sessionId} closed.`);
     });
   });
@@ -157,8 +157,8 @@ function openCommand(io: CliIO): Command {
     .addOption(new Option('--timeout [TIMEOUT]', 'Timeout in seconds (optional; default: maximum possible)').argParser(parseIntArgument));
   requireOneOf(open, userId, userName);
   open.action(async (opts: { userId?: string; userName?: string; groupId?: string; groupName?: string; timeout?: number | true }) => {
-    await withConnection(open, io, (c) => {
-      const ec = c.client.getSession().getAdminService().getEventContext();
+    await withConnection(open, io, async (c) => {
+      const ec = await c.client.getSession().getAdminService().getEventContext();
       if (!ec.isAdmin) throw new CliError(111, 'SecurityViolation: Admins only!');
       if (!ec.adminPrivileges.includes('Sudo')) throw new CliError(111, 'SecurityViolation: Admin restrictions: Sudo');
       const user = opts.userId ?? opts.userName!;
@@ -166,7 +166,7 @@ function openCommand(io: CliIO): Command {
       const idleMs = typeof opts.timeout === 'number' && opts.timeout > 0 ? opts.timeout * 1000 : null;
       let s;
       try {
-        s = c.client.getSession().getSessionService().createSessionFor(user, group, idleMs);
+        s = await c.client.getSession().getSessionService().createSessionFor(user, group, idleMs);
       } catch (e) {
         if (e instanceof ApiUsageException && e.message === 'No user found') throw new CliError(156, 'No user found');
         if (e instanceof ApiUsageException || e instanceof SecurityViolation) throw new CliError(557, `${e.name}: ${e.message}`);

@@ -1,4 +1,4 @@
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { CliError } from '../cli-error.js';
 
 /**
@@ -7,8 +7,8 @@ import { CliError } from '../cli-error.js';
  * administrator lacking some of `privileges` → rc 111 `SecurityViolation: Admin restrictions:
  * <missing privileges, sorted, ", ">`.
  */
-export function requireAdminPrivileges(admin: AdminServicePrx, privileges: readonly string[]): void {
-  const ec = admin.getEventContext();
+export async function requireAdminPrivileges(admin: AsyncAdminService, privileges: readonly string[]): Promise<void> {
+  const ec = await admin.getEventContext();
   if (!ec.isAdmin) throw new CliError(111, 'SecurityViolation: Admins only!');
   const held = new Set(ec.adminPrivileges ?? []);
   const missing = privileges.filter((p) => !held.has(p)).sort();
