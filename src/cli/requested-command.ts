@@ -53,3 +53,16 @@ export function wantsServer(argv: readonly string[]): boolean {
       return false;
   }
 }
+
+/**
+ * The plugins whose code reaches the server's, the shell's or the demo's modules (their only
+ * dynamic imports outside the CLI and the client). Every other command runs from the smaller
+ * client bundle (dist/bundle/omero-client.cjs, scripts/bundle.mjs), which leaves those modules out.
+ */
+export const FULL_BUNDLE_COMMANDS: ReadonlySet<string> = new Set(['admin', 'db', 'demo', 'shell']);
+
+/** Whether the command line runs from the client bundle: a known command that talks to a server only. */
+export function fitsClientBundle(argv: readonly string[]): boolean {
+  const r = requestedCommand(argv);
+  return r !== null && !FULL_BUNDLE_COMMANDS.has(r.name);
+}

@@ -1,4 +1,5 @@
 import type { AsyncOmeroClient } from '../../client/async-client.js';
+import { DEFAULT_PORT, type CurrentSession } from '../../client/session-store/index.js';
 import { IceLocalException } from '../../model/index.js';
 import { err, type CliIO } from '../cli-io.js';
 import { loginBanner, type LoginAction } from './banner.js';
@@ -27,6 +28,11 @@ export interface FinishOptions {
   readonly newProps: Record<string, string> | null;
   /** The idle timeout to show, when `login -t` changed it. */
   readonly idleMs?: number | null;
+  /**
+   * The store's current-session pointer as it stood: when it already names this session (the
+   * common `Using session …`), it is not written again (four files less per command).
+   */
+  readonly current?: CurrentSession;
 }
 
 /**
@@ -39,7 +45,9 @@ export async function finishLogin(scope: LoginScope, client: AsyncOmeroClient, o
   client.getSession().detachOnDestroy();
   const props = o.newProps ?? (await store.get(o.host, info.userName, info.key)) ?? {};
   if (o.newProps) await store.add(o.host, info.userName, info.key, props);
-  await store.setCurrent(o.host, info.userName, info.key, props);
+  const c = o.current;
+  const unchanged = c !== undefined && c.host === o.host && c.user === info.userName && c.uuid === info.key && c.port === (props['omero.port'] ?? DEFAULT_PORT);
+  if (!unchanged) await store.setCurrent(o.host, info.userName, info.key, props);
   if (!scope.quiet) {
     err(io, loginBanner(o.action, info.userName, o.host, o.port, o.idleMs ?? info.timeToIdleMs, info.groupName, info.timeToLiveMs));
   }

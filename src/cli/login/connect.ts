@@ -101,7 +101,7 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
       const conflict = args.group ? await store.conflicts(current.host, current.user, current.uuid, { 'omero.group': args.group }, true, true) : '';
       if (!conflict) {
         const c = await tryAttach(scope.newClient(current.host, await storedPort(current.host, current.user, current.uuid)), current.uuid);
-        if (c) return finishLogin(scope, c, { action: 'Using', host: current.host, port: current.port, newProps: null });
+        if (c) return finishLogin(scope, c, { action: 'Using', host: current.host, port: current.port, newProps: null, current });
         out(io, `Previous session expired for ${current.user} on ${current.host}:${current.port}`);
         await store.remove(current.host, current.user, current.uuid);
         expired = true;

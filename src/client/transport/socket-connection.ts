@@ -108,6 +108,8 @@ export class SocketConnection {
       const ws = new WebSocket(socketUrl(target), {
         maxPayload: MAX_FRAME_BYTES,
         handshakeTimeout: CONNECT_TIMEOUT_MS,
+        // Loopback and small JSON frames: compression would cost CPU on both ends for nothing.
+        perMessageDeflate: false,
         ca: target.caFile ? readFileSync(target.caFile) : undefined,
       });
       let greeted = false;
