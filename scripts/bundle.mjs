@@ -13,9 +13,9 @@ import { pathToFileURL } from 'node:url';
  */
 const BUNDLES = [
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-cli.cjs' },
-  // The same command line for the commands that only talk to a server (issue 10: start-up): the
-  // server, the shell and the demo, reached only by the `admin`, `db`, `demo` and `shell`
-  // plugins (src/cli/requested-command.ts FULL_BUNDLE_COMMANDS), are left out, a quarter of the size.
+  // The same command line for the commands that only talk to a server (issue 10: start-up): what
+  // the `admin`, `db`, `demo` and `shell` plugins load dynamically (the server with Knex and pg,
+  // the shells; src/cli/requested-command.ts FULL_BUNDLE_COMMANDS) is left out: a third of the size.
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-client.cjs', leaveOut: /[\\/]dist[\\/](server|shell|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo|shell)\.js$/ },
   { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
   { entry: 'client/transport/serve-socket.js', out: 'bundle/socket-worker.cjs' },

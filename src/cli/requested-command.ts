@@ -55,9 +55,9 @@ export function wantsServer(argv: readonly string[]): boolean {
 }
 
 /**
- * The plugins whose code reaches the server's, the shell's or the demo's modules (their only
- * dynamic imports outside the CLI and the client). Every other command runs from the smaller
- * client bundle (dist/bundle/omero-client.cjs, scripts/bundle.mjs), which leaves those modules out.
+ * The plugins that load the server's, the shells' or the demo's modules (the only dynamic imports
+ * of those from the CLI). Every other command runs from the smaller client bundle
+ * (dist/bundle/omero-client.cjs, scripts/bundle.mjs), which leaves what they load out.
  */
 export const FULL_BUNDLE_COMMANDS: ReadonlySet<string> = new Set(['admin', 'db', 'demo', 'shell']);
 

@@ -63,10 +63,10 @@ describe('start-up bundles and code caches (no server)', () => {
     assert.equal(readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache')).subarray(0, TAG.length).toString(), TAG);
   });
 
-  it('the client bundle leaves out the server, the shell and the demo, which only admin, db, demo and shell reach', () => {
+  it('the client bundle leaves out the server and the shell, which only admin, db, demo and shell reach', () => {
     const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
     const full = readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs'), 'utf8');
-    for (const left of ['dist/server/net/run-server.js', 'dist/shell/interactive-shell.js', 'dist/demo/example-environment.js']) {
+    for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js', 'dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) {
       assert.ok(full.includes(`// ${left}`), left);
       assert.ok(!client.includes(`// ${left}`), left);
     }
