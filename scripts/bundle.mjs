@@ -13,6 +13,10 @@ import { pathToFileURL } from 'node:url';
  */
 const BUNDLES = [
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-cli.cjs' },
+  // The same command line for the commands that only talk to a server (issue 10: start-up): what
+  // the `admin`, `db`, `demo` and `shell` plugins load dynamically (the server with Knex and pg,
+  // the shells; src/cli/requested-command.ts FULL_BUNDLE_COMMANDS) is left out: a third of the size.
+  { entry: 'startup/cli-entry.js', out: 'bundle/omero-client.cjs', leaveOut: /[\\/]dist[\\/](server|shell|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo|shell)\.js$/ },
   { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
   { entry: 'client/transport/serve-socket.js', out: 'bundle/socket-worker.cjs' },
 ];
@@ -95,6 +99,37 @@ function patchPgStream(path) {
   return { contents: patched, loader: 'js', resolveDir: dirname(path) };
 }
 
+/**
+ * Leaves out of a bundle what the commands of `leftOutBy` (the plugins the client bundle never
+ * runs) load dynamically from modules matching `leaveOut`: such an import becomes a module that
+ * throws. The build fails if any other module of the CLI or the client imports such a module
+ * dynamically, so the bundle can only lack code its commands never reach. (Static imports are
+ * bundled as usual: the client needs the server's database-config, for one.)
+ */
+function leaveOutPlugin(leaveOut, leftOutBy) {
+  return {
+    name: 'omero-leave-out',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const target = join(args.resolveDir, args.path);
+        if (args.kind !== 'dynamic-import' || !leaveOut.test(target) || leaveOut.test(args.importer)) return undefined;
+        if (!leftOutBy.test(args.importer)) {
+          throw new Error(`${args.importer} imports ${args.path}, which the client bundle leaves out: add the command to FULL_BUNDLE_COMMANDS`);
+        }
+        return { path: target, namespace: 'left-out' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`${relative(root(build), args.path)} is not part of the client bundle`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+function root(build) {
+  return build.initialOptions.absWorkingDir ?? process.cwd();
+}
+
 /** Bundles dist/'s modules (run after tsc), then writes each bundle's code cache. */
 export async function bundle(root) {
   const esbuild = await import('esbuild');
@@ -116,7 +151,7 @@ export async function bundle(root) {
       external: EXTERNAL,
       legalComments: 'none',
       logLevel: 'warning',
-      plugins: [distModulesPlugin(dist, outfile)],
+      plugins: [...(b.leaveOut ? [leaveOutPlugin(b.leaveOut, b.leftOutBy)] : []), distModulesPlugin(dist, outfile)],
     });
   }
   // The worker loads its bundle through a CommonJS copy of the loader (no ES module loader to start).

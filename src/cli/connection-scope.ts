@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { loginArgs } from './login-options.js';
+import { traceMark } from '../startup/startup-trace.js';
 import { connect, type Connection } from './login/connect.js';
 
 /**
@@ -9,9 +10,10 @@ import { connect, type Connection } from './login/connect.js';
  */
 export async function withConnection<T>(cmd: Command, io: CliIO, body: (c: Connection) => Promise<T> | T): Promise<T> {
   const connection = await connect(loginArgs(cmd), io);
+  traceMark('logged in');
   try {
     return await body(connection);
   } finally {
-    connection.client.closeSession();
+    await connection.client.closeSession();
   }
 }

@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { closeAsyncTransports } from '../client/transport/shared-transport.js';
+import { traceMark } from '../startup/startup-trace.js';
 import { CliError, exitStatus } from './cli-error.js';
 import { err, processIO, type CliIO } from './cli-io.js';
 import { connectionFailure } from './login/login-errors.js';
@@ -11,12 +13,17 @@ import { buildProgram } from './program.js';
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug') || io.env.OMERO_DEBUG === '1';
+  traceMark('main');
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv.filter((a) => a !== '--debug'), { from: 'user' });
+    traceMark('command done');
     return 0;
   } catch (e) {
     return exitStatus(report(e, io, debug));
+  } finally {
+    // The command's connection (its calls were awaited): nothing more will use it.
+    closeAsyncTransports();
   }
 }
 

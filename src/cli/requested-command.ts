@@ -53,3 +53,16 @@ export function wantsServer(argv: readonly string[]): boolean {
       return false;
   }
 }
+
+/**
+ * The plugins that load the server's, the shells' or the demo's modules (the only dynamic imports
+ * of those from the CLI). Every other command runs from the smaller client bundle
+ * (dist/bundle/omero-client.cjs, scripts/bundle.mjs), which leaves what they load out.
+ */
+export const FULL_BUNDLE_COMMANDS: ReadonlySet<string> = new Set(['admin', 'db', 'demo', 'shell']);
+
+/** Whether the command line runs from the client bundle: a known command that talks to a server only. */
+export function fitsClientBundle(argv: readonly string[]): boolean {
+  const r = requestedCommand(argv);
+  return r !== null && !FULL_BUNDLE_COMMANDS.has(r.name);
+}

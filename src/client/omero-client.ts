@@ -4,6 +4,7 @@ import type { SessionInfo } from '../contract/index.js';
 import { CmdCallbackI } from './cmd-callback.js';
 import { RemoteSession, unwrapReply, type Ctx } from './remote.js';
 import { ServiceFactoryPrx } from './service-factory-prx.js';
+import { assertNoSession, loginRequest, requireSession } from './login-request.js';
 import { transportFor } from './transport/shared-transport.js';
 import type { Transport } from './transport/transport.js';
 
@@ -54,30 +55,25 @@ export class OmeroClient {
 
   /** Logs in with a password; defaults to properties `omero.user`/`omero.pass`. */
   createSession(username?: string | null, password?: string | null): ServiceFactoryPrx {
-    if (this.#sf) throw new ClientError('Session already active. Create a new omero.client or closeSession()');
-    const user = username ?? this.#props.get('omero.user');
-    const pass = password ?? this.#props.get('omero.pass');
-    if (!user) throw new ClientError('No username specified');
-    if (pass === undefined || pass === null) throw new ClientError('No password specified');
-    const info = unwrapReply(
-      this.#transport.request({
-        op: 'login',
-        username: String(user),
-        password: String(pass),
-        group: this.#props.get('omero.group'),
-        agent: this.#props.get('omero.agent') ?? 'omero-shell',
-        // `omero.sudo`: the password is this administrator's (or group owner's), the session the user's.
-        ...(this.#props.get('omero.sudo') ? { sudo: this.#props.get('omero.sudo') } : {}),
-      }),
-    ) as SessionInfo;
-    return this.#attach(info);
+    assertNoSession(this.#sf !== null);
+    return this.#attach(unwrapReply(this.#transport.request(loginRequest(this.#props, username, password))) as SessionInfo);
   }
 
   /** Joins an existing session by its key (`-k KEY`). */
   joinSession(key: string): ServiceFactoryPrx {
-    if (this.#sf) throw new ClientError('Session already active. Create a new omero.client or closeSession()');
-    const info = unwrapReply(this.#transport.request({ op: 'join', key })) as SessionInfo;
-    return this.#attach(info);
+    assertNoSession(this.#sf !== null);
+    return this.#attach(unwrapReply(this.#transport.request({ op: 'join', key })) as SessionInfo);
+  }
+
+  /**
+   * Takes over a session another client of this process has just made or joined on the same
+   * server (the CLI hands its login to the shell), without a call; `detach` as that client had it.
+   */
+  adoptSession(info: SessionInfo, detach: boolean): ServiceFactoryPrx {
+    assertNoSession(this.#sf !== null);
+    const sf = this.#attach(info);
+    if (detach) sf.detachOnDestroy();
+    return sf;
   }
 
   #attach(info: SessionInfo): ServiceFactoryPrx {
@@ -89,14 +85,12 @@ export class OmeroClient {
 
   /** The current ServiceFactory; ClientError "No session available" without one. */
   getSession(): ServiceFactoryPrx {
-    if (!this.#sf) throw new ClientError('No session available');
-    return this.#sf;
+    return requireSession(this.#sf);
   }
 
   /** The session key (UUID), without a remote call. */
   getSessionId(): string {
-    if (!this.#info) throw new ClientError('No session available');
-    return this.#info.key;
+    return requireSession(this.#info).key;
   }
 
   /** What the server said about the session at login: user, group, timeouts. */

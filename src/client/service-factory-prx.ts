@@ -1,7 +1,7 @@
 import type { Blocking, Ctx, Id, IServiceFactory } from '../contract/index.js';
 import type { ExperimenterGroupI, IObject } from '../model/index.js';
 import { HandlePrx } from './handle-prx.js';
-import type { RemoteSession } from './remote.js';
+import type { ServiceCaller } from './remote.js';
 import { AdminServicePrx } from './services/admin-service-prx.js';
 import { ContainerServicePrx } from './services/container-service-prx.js';
 import { LdapServicePrx } from './services/ldap-service-prx.js';
@@ -14,9 +14,9 @@ import { UpdateServicePrx } from './services/update-service-prx.js';
  * services, `submit` for graph commands, and the session's group.
  */
 export class ServiceFactoryPrx implements Omit<Blocking<IServiceFactory>, 'submit'> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 
@@ -32,8 +32,7 @@ export class ServiceFactoryPrx implements Omit<Blocking<IServiceFactory>, 'submi
    * Graph commands use `omero.group=-1` unless the context says otherwise.
    */
   submit(request: object, ctx?: Ctx | null): HandlePrx {
-    const result = this.#s.call('ServiceFactory', 'submit', [request], ctx);
-    return new HandlePrx(request, result);
+    return this.#s.then(this.#s.call('ServiceFactory', 'submit', [request], ctx), (result) => new HandlePrx(request, result));
   }
 
   /** Switches the session's group (discouraged: pass `{'omero.group': id}` per call instead). */
@@ -45,7 +44,7 @@ export class ServiceFactoryPrx implements Omit<Blocking<IServiceFactory>, 'submi
   }
   /** Re-checks the user's password for this session. */
   setSecurityPassword(password: string, ctx?: Ctx | null): void {
-    this.#s.call('ServiceFactory', 'setSecurityPassword', [password], ctx);
+    return this.#s.call('ServiceFactory', 'setSecurityPassword', [password], ctx);
   }
   keepAlive(_proxy?: unknown, ctx?: Ctx | null): boolean {
     return this.#s.call('ServiceFactory', 'keepAlive', [null], ctx);

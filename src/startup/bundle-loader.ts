@@ -2,6 +2,7 @@ import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { Script } from 'node:vm';
 
 /**
@@ -61,10 +62,12 @@ export function loadBundle(bundle: string | URL): LoadedBundle | null {
   const stored = readCache(cacheFile);
   const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
-  if (process.env.OMERO_STARTUP_TRACE === '1') process.stderr.write(`omero-shell: bundle ${file} (code cache ${codeCache})\n`);
+  const trace = process.env.OMERO_STARTUP_TRACE === '1';
+  if (trace) process.stderr.write(`omero-shell: bundle ${file} (code cache ${codeCache})\nomero-shell: +${performance.now().toFixed(1)} ms bundle compiled\n`);
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   run(module.exports, createRequire(file), module, file, dirname(file));
+  if (trace) process.stderr.write(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
   // A missing or rejected cache is replaced at once, so the next start is fast even if this one fails.
   if (codeCache !== 'accepted') writeCache(cacheFile, script, false);
   let refreshed = stored?.warm === true;

@@ -1,5 +1,6 @@
 /**
- * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs, the connection
+ * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs (or, for a command
+ * that only talks to a server, the smaller dist/bundle/omero-client.cjs: issue 10), the connection
  * thread dist/bundle/socket-worker.cjs and, in-process, the server thread
  * dist/bundle/server-worker.cjs, each through its V8 code cache; a corrupt or foreign cache
  * is ignored (and replaced), and without bundles the command runs from dist/'s ES modules.
@@ -40,7 +41,13 @@ function cacheStates(stderr: string): Record<string, string> {
 
 /** stderr without the start-up trace. */
 function withoutTrace(stderr: string): string {
-  return stderr.replace(/^omero-shell: bundle .*\n/gm, '');
+  return stderr.replace(/^omero-shell: (bundle |\+[\d.]+ ms |worker threads started: ).*\n/gm, '');
+}
+
+/** How many worker threads the process reported starting (OMERO_STARTUP_TRACE=1). */
+function workerThreads(stderr: string): number | null {
+  const m = /^omero-shell: worker threads started: (\d+)$/m.exec(stderr);
+  return m ? Number(m[1]) : null;
 }
 
 describe('start-up bundles and code caches (no server)', () => {
@@ -50,10 +57,20 @@ describe('start-up bundles and code caches (no server)', () => {
   const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: pkg, OMERO_USERDIR: join(pkg, 'user'), OMERO_KEYRING: '0', NO_COLOR: '1' });
 
   it('the build made both bundles, the worker loader and both code caches', () => {
-    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'socket-worker.cjs', 'socket-worker.cjs.cache', 'bundle-loader.cjs']) {
+    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'omero-client.cjs', 'omero-client.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'socket-worker.cjs', 'socket-worker.cjs.cache', 'bundle-loader.cjs']) {
       assert.ok(readFileSync(join(pkg, 'dist', 'bundle', f)).length > 0, f);
     }
     assert.equal(readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache')).subarray(0, TAG.length).toString(), TAG);
+  });
+
+  it('the client bundle leaves out the server and the shell, which only admin, db, demo and shell reach', () => {
+    const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
+    const full = readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs'), 'utf8');
+    for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js', 'dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) {
+      assert.ok(full.includes(`// ${left}`), left);
+      assert.ok(!client.includes(`// ${left}`), left);
+    }
+    assert.ok(client.length < full.length / 2, `${client.length} vs ${full.length}`);
   });
 
   it('omero --version runs the CLI bundle with its code cache', async () => {
@@ -107,7 +124,7 @@ for (const engine of ENGINES) {
       const r = await run(pkg, ['user', 'list'], env);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
-      assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'server-worker.cjs': 'accepted' });
+      assert.deepEqual(cacheStates(r.stderr), { 'omero-client.cjs': 'accepted', 'server-worker.cjs': 'accepted' });
     });
 
     it('a corrupt server-thread cache is ignored: same output, and the next run uses the new cache', async () => {
@@ -128,7 +145,7 @@ for (const engine of ENGINES) {
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(cacheStates(r.stderr), {});
       assert.equal(r.stdout, bundled.stdout);
-      assert.equal(r.stderr, withoutTrace(bundled.stderr));
+      assert.equal(withoutTrace(r.stderr), withoutTrace(bundled.stderr));
     });
   });
 }
@@ -147,10 +164,21 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     rmSync(pkg, { recursive: true, force: true });
   });
 
-  it('omero user list runs the CLI bundle and the connection thread\'s bundle, with their code caches', async () => {
+  // Issue 10 item 5: a command awaits its calls on a socket of the main thread.
+  it('omero user list runs only the CLI bundle, with its code cache, and starts no worker thread', async () => {
     const r = await run(pkg, ['user', 'list'], cli.env);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^ id \| login .*\n.*\n 0 +\| root /);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-client.cjs': 'accepted' });
+    assert.equal(workerThreads(r.stderr), 0);
+  });
+
+  // The control: the shell's calls block, so its connection is kept by a worker thread.
+  it('omero shell --login runs the connection thread\'s bundle and starts one worker thread', async () => {
+    const r = await runOmero(['shell', '--login'], { ...cli.env, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /root/);
     assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'socket-worker.cjs': 'accepted' });
+    assert.equal(workerThreads(r.stderr), 1);
   });
 });

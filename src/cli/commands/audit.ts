@@ -56,7 +56,7 @@ export function auditCommand(io: CliIO): Command {
       // The server decides (and audits the refusal); rc 111 as for the other admin-only commands.
       let records;
       try {
-        records = admin.getAuditLog({ since, user: opts.user ?? null, limit: opts.limit === undefined ? null : Number(opts.limit) });
+        records = await admin.getAuditLog({ since, user: opts.user ?? null, limit: opts.limit === undefined ? null : Number(opts.limit) });
       } catch (e) {
         if (e instanceof SecurityViolation) throw new CliError(111, `SecurityViolation: ${e.message}`);
         throw e;

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { ExperimenterGroupI, rbool, rstring, SecurityViolation, ServerError, ValidationException, type ObjectIds } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
@@ -72,11 +72,11 @@ function addCommand(io: CliIO): Command {
   addPermissionsArguments(cmd);
   withLoginOptions(cmd);
   cmd.action(async (name: string, opts: PermissionOptions & { ignoreExisting?: boolean }) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyGroup'], 'group add');
+      await requireAdminPrivileges(admin, ['ModifyGroup'], 'group add');
       const perms = parsePerms(opts);
-      const existing = lookupOrNull(() => admin.lookupGroup(name));
+      const existing = await lookupOrNull(() => admin.lookupGroup(name));
       if (existing) {
         const message = `Group exists: ${name} (id=${existing.id!.val})`;
         if (!opts.ignoreExisting) throw new CliError(3, message);
@@ -89,7 +89,7 @@ function addCommand(io: CliIO): Command {
       g.details.permissions = perms;
       let id: number;
       try {
-        id = admin.createGroup(g);
+        id = await admin.createGroup(g);
       } catch (e) {
         if (e instanceof ValidationException) {
           if (isConstraintViolation(e)) throw new CliError(66, `Group already exists: ${name}`);
@@ -107,10 +107,10 @@ function addCommand(io: CliIO): Command {
 }
 
 /** The `--id | --name` group, fatal: none → 501, bad id → 502, unknown → 503. */
-function parseGroupId(admin: AdminServicePrx, io: CliIO, opts: { id?: string; name?: string }): Found<ExperimenterGroupI> {
+async function parseGroupId(admin: AsyncAdminService, io: CliIO, opts: { id?: string; name?: string }): Promise<Found<ExperimenterGroupI>> {
   const finder = groupFinder(admin, io);
-  if (opts.id) return finder.byId(opts.id, true)!;
-  if (opts.name) return finder.byName(opts.name, true)!;
+  if (opts.id) return (await finder.byId(opts.id, true))!;
+  if (opts.name) return (await finder.byName(opts.name, true))!;
   throw new CliError(501, 'No input group is specified');
 }
 
@@ -127,9 +127,9 @@ function permsCommand(io: CliIO): Command {
   withLoginOptions(cmd);
   cmd.action(async (opts: PermissionOptions & StyleOption & { id?: string; name?: string; dryRun?: boolean }) => {
     const perms = parsePerms(opts);
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const group = parseGroupId(admin, io, opts);
+      const group = await parseGroupId(admin, io, opts);
       const name = group.object.name?.val ?? '';
       const old = String(group.object.details.permissions);
       if (old === String(perms)) {
@@ -138,7 +138,7 @@ function permsCommand(io: CliIO): Command {
       }
       let deleted: ObjectIds;
       try {
-        deleted = changeGroupPermissions(c.client, group.id, perms, Boolean(opts.dryRun));
+        deleted = await changeGroupPermissions(c.client, group.id, perms, Boolean(opts.dryRun));
       } catch (e) {
         if (e instanceof PermissionsChangeError) {
           throw new CliError(504, `Cannot change permissions for group ${name} (id=${group.id}) to ${perms}: ${e.message}`);
@@ -171,8 +171,8 @@ function groupsTableCommand(cmd: Command): Command {
 function listCommand(io: CliIO): Command {
   const cmd = withLoginOptions(groupsTableCommand(subcommand('list', 'List information about all groups')));
   cmd.action(async (opts: GroupsTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
-      out(io, renderTable(collectGroupsTable(c.client.getSession().getAdminService().lookupGroups(), opts), opts.style));
+    await withConnection(cmd, io, async (c) => {
+      out(io, renderTable(collectGroupsTable(await c.client.getSession().getAdminService().lookupGroups(), opts), opts.style));
     });
   });
   return cmd;
@@ -184,9 +184,9 @@ function infoCommand(io: CliIO): Command {
   addGroupArguments(cmd);
   groupsTableCommand(cmd);
   cmd.action(async (groups: string[], opts: GroupArgumentOptions & GroupsTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), true, () => admin.getEventContext().groupId);
+      const found = await groupFinder(admin, io).list(groupSelection(groups, opts), true, async () => (await admin.getEventContext()).groupId);
       out(io, renderTable(collectGroupsTable(found.map((f) => f.object), opts), opts.style));
     });
   });
@@ -201,11 +201,12 @@ function listusersCommand(io: CliIO): Command {
   addGroupPrintArguments(cmd);
   addUserSortingArguments(cmd);
   cmd.action(async (groups: string[], opts: GroupArgumentOptions & UsersTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), true, () => admin.getEventContext().groupId);
+      const found = await groupFinder(admin, io).list(groupSelection(groups, opts), true, async () => (await admin.getEventContext()).groupId);
       if (found.length !== 1) throw new CliError(516, 'Too many group arguments');
-      out(io, renderTable(collectUsersTable(admin.containedExperimenters(found[0]!.id), admin.getSecurityRoles(), opts), opts.style));
+      const [users, roles] = await Promise.all([admin.containedExperimenters(found[0]!.id), admin.getSecurityRoles()]);
+      out(io, renderTable(collectUsersTable(users, roles, opts), opts.style));
     });
   });
   return cmd;
@@ -222,19 +223,19 @@ function copyusersCommand(io: CliIO): Command {
     .option('--as-owner', 'Copy the group owners only');
   withLoginOptions(cmd);
   cmd.action(async (fromGroup: string, toGroup: string, opts: { asOwner?: boolean }) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
       const finder = groupFinder(admin, io);
-      const from = finder.byIdOrName(fromGroup, true)!;
-      const to = finder.byIdOrName(toGroup, true)!;
+      const from = (await finder.byIdOrName(fromGroup, true))!;
+      const to = (await finder.byIdOrName(toGroup, true))!;
       const owner = Boolean(opts.asOwner);
       const uids = usersToChange(owner ? ownerIds(from.object) : userIds(from.object), to, { owner, join: true }, io);
       const changes = new MembershipChanges(admin, io);
       if (owner) {
-        changes.addOwners(to.id, uids);
+        await changes.addOwners(to.id, uids);
         out(io, `Owners of ${fromGroup} copied to ${toGroup}`);
       } else {
-        changes.addUsers(to.id, uids);
+        await changes.addUsers(to.id, uids);
         out(io, `Users of ${fromGroup} copied to ${toGroup}`);
       }
     });
@@ -250,17 +251,17 @@ function memberCommand(io: CliIO, name: string, description: string, action: str
   addAsOwnerArgument(cmd, ownerHelp, USER_ARGUMENTS);
   withLoginOptions(cmd);
   cmd.action(async (users: string[], opts: UserArgumentOptions & { id?: string; name?: string; asOwner?: boolean }) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const group = parseGroupId(admin, io, opts);
-      const found = userFinder(admin, io).list(userSelection(users, opts), false);
+      const group = await parseGroupId(admin, io, opts);
+      const found = await userFinder(admin, io).list(userSelection(users, opts), false);
       const owner = Boolean(opts.asOwner);
       const uids = usersToChange(found.map((f) => f.id), group, { owner, join }, io);
       const changes = new MembershipChanges(admin, io);
-      if (join && owner) changes.addOwners(group.id, uids);
-      else if (join) changes.addUsers(group.id, uids);
-      else if (owner) changes.removeOwners(group.id, uids);
-      else changes.removeUsers(group.id, uids);
+      if (join && owner) await changes.addOwners(group.id, uids);
+      else if (join) await changes.addUsers(group.id, uids);
+      else if (owner) await changes.removeOwners(group.id, uids);
+      else await changes.removeUsers(group.id, uids);
     });
   });
   return cmd;

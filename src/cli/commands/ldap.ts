@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { ExperimenterGroupI, ExperimenterI, rbool, ValidationException } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
@@ -79,11 +79,11 @@ function addEntityArguments(cmd: Command): Command {
  * The one user or group the options name, looked up fatally (513/512/503/502), in OMERO's order
  * of precedence: --user-name, --user-id, --group-name, --group-id. None given → null.
  */
-function selectedEntity(admin: AdminServicePrx, io: CliIO, opts: EntityOptions): ExperimenterI | ExperimenterGroupI | null {
-  if (opts.userName) return userFinder(admin, io).byName(opts.userName, true)!.object;
-  if (opts.userId) return userFinder(admin, io).byId(opts.userId, true)!.object;
-  if (opts.groupName) return groupFinder(admin, io).byName(opts.groupName, true)!.object;
-  if (opts.groupId) return groupFinder(admin, io).byId(opts.groupId, true)!.object;
+async function selectedEntity(admin: AsyncAdminService, io: CliIO, opts: EntityOptions): Promise<ExperimenterI | ExperimenterGroupI | null> {
+  if (opts.userName) return (await userFinder(admin, io).byName(opts.userName, true))!.object;
+  if (opts.userId) return (await userFinder(admin, io).byId(opts.userId, true))!.object;
+  if (opts.groupName) return (await groupFinder(admin, io).byName(opts.groupName, true))!.object;
+  if (opts.groupId) return (await groupFinder(admin, io).byId(opts.groupId, true))!.object;
   return null;
 }
 
@@ -91,10 +91,10 @@ function selectedEntity(admin: AdminServicePrx, io: CliIO, opts: EntityOptions):
 function activeCommand(io: CliIO): Command {
   const cmd = subcommand('active', 'Return code shows if LDAP is configured (admins-only)');
   cmd.action(async () => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
-      requireAdminPrivileges(session.getAdminService(), [], 'ldap active');
-      if (!session.getLdapService().getSetting()) throw new CliError(1, 'No');
+      await requireAdminPrivileges(session.getAdminService(), [], 'ldap active');
+      if (!(await session.getLdapService().getSetting())) throw new CliError(1, 'No');
       out(io, 'Yes');
     });
   });
@@ -105,9 +105,9 @@ function activeCommand(io: CliIO): Command {
 function listCommand(io: CliIO): Command {
   const cmd = addStyleArgument(subcommand('list', 'List all OMERO users with DNs'));
   cmd.action(async (opts: StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      out(io, renderTable(collectLdapUsers(admin, io), opts.style));
+      out(io, renderTable(await collectLdapUsers(admin, io), opts.style));
     });
   });
   return cmd;
@@ -118,12 +118,12 @@ function listCommand(io: CliIO): Command {
  * prints `Bad experimenter: <id>` on stderr and is left out (OMERO reuses the previous row's
  * user there, reference cli §12).
  */
-function collectLdapUsers(admin: AdminServicePrx, io: CliIO): Table {
+async function collectLdapUsers(admin: AsyncAdminService, io: CliIO): Promise<Table> {
   const rows: unknown[][] = [];
-  for (const { dn, experimenter_id: id } of admin.lookupLdapAuthExperimenters()) {
+  for (const { dn, experimenter_id: id } of await admin.lookupLdapAuthExperimenters()) {
     let user: ExperimenterI;
     try {
-      user = admin.getExperimenter(id);
+      user = await admin.getExperimenter(id);
     } catch {
       err(io, `Bad experimenter: ${id}`);
       continue;
@@ -137,17 +137,17 @@ function collectLdapUsers(admin: AdminServicePrx, io: CliIO): Table {
 function getdnCommand(io: CliIO): Command {
   const cmd = addEntityArguments(subcommand('getdn', 'Get DN for user on stdout'));
   cmd.action(async (opts: EntityOptions) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, [], 'ldap getdn');
-      const entity = selectedEntity(admin, io, opts);
+      await requireAdminPrivileges(admin, [], 'ldap getdn');
+      const entity = await selectedEntity(admin, io, opts);
       if (!entity?.ldap?.val) return;
       const ldap = session.getLdapService();
       const [name, dn] =
         entity instanceof ExperimenterGroupI
-          ? [entity.name!.val, ldap.findGroupDN(entity.name!.val)]
-          : [(entity as ExperimenterI).omeName!.val, ldap.findDN((entity as ExperimenterI).omeName!.val)];
+          ? [entity.name!.val, await ldap.findGroupDN(entity.name!.val)]
+          : [(entity as ExperimenterI).omeName!.val, await ldap.findDN((entity as ExperimenterI).omeName!.val)];
       if (dn.trim()) out(io, `${name}: ${dn}`);
     });
   });
@@ -161,15 +161,15 @@ function getdnCommand(io: CliIO): Command {
 function setdnCommand(io: CliIO): Command {
   const cmd = addEntityArguments(subcommand('setdn', SETDN_HELP).argument('<choice>', 'Enable/disable LDAP login (true/false)'));
   cmd.action(async (choice: string, opts: EntityOptions) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, [], 'ldap setdn');
-      const entity = selectedEntity(admin, io, opts);
+      await requireAdminPrivileges(admin, [], 'ldap setdn');
+      const entity = await selectedEntity(admin, io, opts);
       if (entity === null) return;
-      requireAdminPrivileges(admin, [entity instanceof ExperimenterGroupI ? 'ModifyGroup' : 'ModifyUser'], 'ldap setdn');
+      await requireAdminPrivileges(admin, [entity instanceof ExperimenterGroupI ? 'ModifyGroup' : 'ModifyUser'], 'ldap setdn');
       entity.ldap = rbool(['yes', 'true', 't', '1'].includes(choice.toLowerCase()));
-      session.getUpdateService().saveObject(entity);
+      await session.getUpdateService().saveObject(entity);
     });
   });
   return cmd;
@@ -181,13 +181,13 @@ function discoverCommand(io: CliIO): Command {
     .option('--commands', 'Print setdn commands on standard out')
     .option('--groups', 'Discover LDAP groups, not users.');
   cmd.action(async (opts: { commands?: boolean; groups?: boolean }) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
-      requireAdminPrivileges(session.getAdminService(), [], 'ldap discover');
+      await requireAdminPrivileges(session.getAdminService(), [], 'ldap discover');
       const ldap = session.getLdapService();
       const lines = opts.groups
-        ? ldap.discoverGroups().map((g) => (opts.commands ? `${io.argv0} ldap setdn --group-name ${g.name!.val} true` : `Group=${g.id!.val}\tname=${g.name!.val}`))
-        : ldap.discover().map((e) => (opts.commands ? `${io.argv0} ldap setdn --user-name ${e.omeName!.val} true` : `Experimenter=${e.id!.val}\tomeName=${e.omeName!.val}`));
+        ? (await ldap.discoverGroups()).map((g) => (opts.commands ? `${io.argv0} ldap setdn --group-name ${g.name!.val} true` : `Group=${g.id!.val}\tname=${g.name!.val}`))
+        : (await ldap.discover()).map((e) => (opts.commands ? `${io.argv0} ldap setdn --user-name ${e.omeName!.val} true` : `Experimenter=${e.id!.val}\tomeName=${e.omeName!.val}`));
       if (lines.length === 0) return;
       out(io, `Following LDAP ${opts.groups ? 'groups' : 'users'} are disabled in OMERO:`);
       for (const line of lines) out(io, line);
@@ -204,13 +204,13 @@ function discoverCommand(io: CliIO): Command {
 function createCommand(io: CliIO): Command {
   const cmd = subcommand('create', 'Create a local user based on LDAP username (admins only)').argument('<username>', 'LDAP username of user to be created');
   cmd.action(async (username: string) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership'], 'ldap create');
+      await requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership'], 'ldap create');
       try {
-        const user = session.getLdapService().createUser(username);
-        const dn = admin.lookupLdapAuthExperimenter(user.id!.val);
+        const user = await session.getLdapService().createUser(username);
+        const dn = await admin.lookupLdapAuthExperimenter(user.id!.val);
         out(io, `Added user ${user.omeName!.val} (id=${user.id!.val}) with DN=${dn}`);
       } catch (e) {
         if (e instanceof ValidationException) throw new CliError(132, e.message);

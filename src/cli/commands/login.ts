@@ -48,7 +48,7 @@ export function loginCommand(io: CliIO, name = 'login'): Command {
     }
     const { connect } = await import('../login/connect.js');
     const c = await connect(args, sessionDirIO(cmd, io), { timeoutSeconds: opts.timeout });
-    c.client.closeSession();
+    await c.client.closeSession();
   });
   return cmd;
 }
@@ -60,17 +60,17 @@ export function loginCommand(io: CliIO, name = 'login'): Command {
 export function logoutCommand(io: CliIO, name = 'logout'): Command {
   const cmd = withSessionDirOption(new Command(name).summary("Shortcut for 'sessions logout'").description(LOGOUT_HELP));
   cmd.action(async () => {
-    const { transportForSession, openSessionStore } = await import('../login/connect.js');
-    const { OmeroClient } = await import('../../client/omero-client.js');
+    const { asyncTransportForSession, openSessionStore } = await import('../login/connect.js');
+    const { AsyncOmeroClient } = await import('../../client/async-client.js');
     const sio = sessionDirIO(cmd, io);
     const store = await openSessionStore(sio);
     const current = await store.getCurrent();
     if (!current.user || !current.uuid) return;
     const port = (await store.get(current.host, current.user, current.uuid))?.['omero.port'] ?? null;
-    const client = new OmeroClient('localhost', transportForSession(sio, current.host, port));
+    const client = new AsyncOmeroClient(asyncTransportForSession(sio, current.host, port));
     try {
-      client.joinSession(current.uuid);
-      client.killSession();
+      await client.joinSession(current.uuid);
+      await client.killSession();
     } catch {
       /* already gone on the server */
     }

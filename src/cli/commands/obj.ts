@@ -92,9 +92,9 @@ export function objCommand(io: CliIO): Command {
     }
     if (commands.length === 0) return;
     const state = new TxState(io);
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
-      runObjCommands(commands, { state, query: session.getQueryService(), update: session.getUpdateService() });
+      await runObjCommands(commands, { state, query: session.getQueryService(), update: session.getUpdateService() });
     });
   });
   return cmd;

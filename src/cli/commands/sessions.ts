@@ -120,16 +120,16 @@ export function sessionsCommand(io: CliIO): Command {
     .description('Close the session with the given session ID')
     .argument('[sessionId]', 'The session ID');
   close.action(async (sessionId: string | undefined) => {
-    await withConnection(close, io, (c) => {
+    await withConnection(close, io, async (c) => {
       const svc = c.client.getSession().getSessionService();
       try {
         if (sessionId === undefined) throw new Error('no session id');
-        svc.getSession(sessionId);
+        await svc.getSession(sessionId);
       } catch {
         err(io, 'No session with the given ID found.');
         return;
       }
-      svc.closeSession(sessionId);
+      await svc.closeSession(sessionId);
       out(io, `Session ${sessionId} closed.`);
     });
   });
@@ -158,14 +158,14 @@ function openCommand(io: CliIO): Command {
     .addOption(new Option('--timeout [TIMEOUT]', 'Timeout in seconds (optional; default: maximum possible)').argParser(parseIntArgument));
   requireOneOf(open, userId, userName);
   open.action(async (opts: { userId?: string; userName?: string; groupId?: string; groupName?: string; timeout?: number | true }) => {
-    await withConnection(open, io, (c) => {
-      requireAdminPrivileges(c.client.getSession().getAdminService(), ['Sudo'], 'sessions open');
+    await withConnection(open, io, async (c) => {
+      await requireAdminPrivileges(c.client.getSession().getAdminService(), ['Sudo'], 'sessions open');
       const user = opts.userId ?? opts.userName!;
       const group = opts.groupId ?? opts.groupName ?? null;
       const idleMs = typeof opts.timeout === 'number' && opts.timeout > 0 ? opts.timeout * 1000 : null;
       let s;
       try {
-        s = c.client.getSession().getSessionService().createSessionFor(user, group, idleMs);
+        s = await c.client.getSession().getSessionService().createSessionFor(user, group, idleMs);
       } catch (e) {
         if (e instanceof ApiUsageException && e.message === 'No user found') throw new CliError(156, 'No user found');
         if (e instanceof ApiUsageException || e instanceof SecurityViolation) throw new CliError(557, `${e.name}: ${e.message}`);

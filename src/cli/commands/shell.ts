@@ -34,15 +34,17 @@ export function shellCommand(io: CliIO): Command {
     // On a terminal the REPL will be needed: load it before logging in, while the server thread
     // (started first by bin/omero.js) is still loading, so that the two overlap (issue 6).
     if (opts.login && file === undefined && io.stdin.isTTY) await import('../../shell/interactive-shell.js');
+    let client: OmeroClient | null = null;
     if (opts.login) {
-      const { connect } = await import('../login/connect.js');
-      connection = await connect(loginArgs(cmd), io);
+      const { blockingClient, connect } = await import('../login/connect.js');
+      connection = await connect(loginArgs(cmd), io, { blocking: true });
+      client = blockingClient(connection);
     }
     try {
-      const status = await runShell(io, connection?.client ?? null, file, opts.format as 'seed' | 'current', connection);
+      const status = await runShell(io, client, file, opts.format as 'seed' | 'current', connection);
       if (status !== 0) throw new CliError(status, '');
     } finally {
-      connection?.client.closeSession();
+      client?.closeSession();
     }
   });
   return cmd;
@@ -58,10 +60,10 @@ async function runPython(cmd: Command, io: CliIO, file: string | undefined, logi
       io,
       file,
       format,
-      login: login ? async () => (connection = await connect(loginArgs(cmd), io)) : null,
+      login: login ? async () => (connection = await connect(loginArgs(cmd), io, { blocking: true })) : null,
     });
   } finally {
-    (connection as Connection | null)?.client.closeSession();
+    await (connection as Connection | null)?.client.closeSession();
   }
 }
 

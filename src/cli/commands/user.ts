@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { ExperimenterGroupI, ExperimenterI, rbool, rstring, SecurityViolation, ValidationException } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
@@ -100,11 +100,11 @@ function addCommand(io: CliIO): Command {
     const restricted = words?.privileges ?? null;
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership', ...(words?.unknown ?? [])], 'user add');
+      await requireAdminPrivileges(admin, ['ModifyUser', 'ModifyGroupMembership', ...(words?.unknown ?? [])], 'user add');
       // OMERO asks the server's omero.security.password_required, true by default; this engine
       // always requires a password (an account without one cannot log in).
       if (opts.noPassword) throw new CliError(502, 'Server does not allow user creation with empty passwords');
-      const existing = lookupOrNull(() => admin.lookupExperimenter(username));
+      const existing = await lookupOrNull(() => admin.lookupExperimenter(username));
       if (existing) {
         const message = `User exists: ${username} (id=${existing.id!.val})`;
         if (!opts.ignoreExisting) throw new CliError(3, message);
@@ -114,8 +114,8 @@ function addCommand(io: CliIO): Command {
       // A restricted administrator may be created in no group but "system" and "user".
       const selection = groupSelection(groups, opts);
       const noGroups = groups.length === 0 && !opts.groupId?.length && !opts.groupName?.length;
-      const found = restricted && noGroups ? [] : groupFinder(admin, io).list(selection, false);
-      const roles = admin.getSecurityRoles();
+      const found = restricted && noGroups ? [] : await groupFinder(admin, io).list(selection, false);
+      const roles = await admin.getSecurityRoles();
       const ids = [...found.map((g) => g.id), roles.userGroupId, ...(opts.admin ? [roles.systemGroupId] : [])];
       const [first, ...others] = ids.map((id) => new ExperimenterGroupI(id, false));
       const e = new ExperimenterI();
@@ -130,8 +130,8 @@ function addCommand(io: CliIO): Command {
       let id: number;
       try {
         id = restricted
-          ? createRestrictedAdmin(admin, e, restricted, password, found.map((g) => g.id))
-          : admin.createExperimenterWithPassword(e, rstring(password), first!, others);
+          ? await createRestrictedAdmin(admin, e, restricted, password, found.map((g) => g.id))
+          : await admin.createExperimenterWithPassword(e, rstring(password), first!, others);
       } catch (x) {
         if (x instanceof ValidationException) {
           if (isConstraintViolation(x)) throw new CliError(66, `User already exists: ${username}`);
@@ -150,11 +150,11 @@ function addCommand(io: CliIO): Command {
  * A restricted administrator (`user add --admin --privileges …`): created in "system" with only
  * `privileges`, then added to the chosen groups, the first becoming the default group.
  */
-function createRestrictedAdmin(admin: AdminServicePrx, e: ExperimenterI, privileges: readonly string[], password: string, groups: readonly number[]): number {
-  const id = admin.createRestrictedSystemUserWithPassword(e, privileges, rstring(password));
+async function createRestrictedAdmin(admin: AsyncAdminService, e: ExperimenterI, privileges: readonly string[], password: string, groups: readonly number[]): Promise<number> {
+  const id = await admin.createRestrictedSystemUserWithPassword(e, privileges, rstring(password));
   if (groups.length > 0) {
-    admin.addGroups(id, [...groups]);
-    admin.setDefaultGroup(id, groups[0]!);
+    await admin.addGroups(id, [...groups]);
+    await admin.setDefaultGroup(id, groups[0]!);
   }
   return id;
 }
@@ -182,9 +182,11 @@ function usersTableCommand(cmd: Command): Command {
 function listCommand(io: CliIO): Command {
   const cmd = withLoginOptions(usersTableCommand(subcommand('list', 'List information about all users')));
   cmd.action(async (opts: UsersTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      out(io, renderTable(collectUsersTable(admin.lookupExperimenters(), admin.getSecurityRoles(), opts), opts.style));
+      // Both calls go out at once on the one connection.
+      const [users, roles] = await Promise.all([admin.lookupExperimenters(), admin.getSecurityRoles()]);
+      out(io, renderTable(collectUsersTable(users, roles, opts), opts.style));
     });
   });
   return cmd;
@@ -196,10 +198,10 @@ function infoCommand(io: CliIO): Command {
   addUserArguments(cmd);
   usersTableCommand(cmd);
   cmd.action(async (users: string[], opts: UserArgumentOptions & UsersTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const found = userFinder(admin, io).list(userSelection(users, opts), true, () => admin.getEventContext().userId);
-      out(io, renderTable(collectUsersTable(found.map((f) => f.object), admin.getSecurityRoles(), opts), opts.style));
+      const found = await userFinder(admin, io).list(userSelection(users, opts), true, async () => (await admin.getEventContext()).userId);
+      out(io, renderTable(collectUsersTable(found.map((f) => f.object), await admin.getSecurityRoles(), opts), opts.style));
     });
   });
   return cmd;
@@ -213,11 +215,11 @@ function listgroupsCommand(io: CliIO): Command {
   addUserPrintArguments(cmd);
   addGroupSortingArguments(cmd);
   cmd.action(async (users: string[], opts: UserArgumentOptions & GroupsTableOptions & StyleOption) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const found = userFinder(admin, io).list(userSelection(users, opts), true, () => admin.getEventContext().userId);
+      const found = await userFinder(admin, io).list(userSelection(users, opts), true, async () => (await admin.getEventContext()).userId);
       if (found.length !== 1) throw new CliError(516, 'Too many user arguments');
-      out(io, renderTable(collectGroupsTable(admin.containedGroups(found[0]!.id), opts), opts.style));
+      out(io, renderTable(collectGroupsTable(await admin.containedGroups(found[0]!.id), opts), opts.style));
     });
   });
   return cmd;
@@ -235,25 +237,25 @@ function passwordCommand(io: CliIO): Command {
     await withConnection(cmd, io, async (c) => {
       const session = c.client.getSession();
       const admin = session.getAdminService();
-      const ownName = admin.getEventContext().userName;
+      const ownName = (await admin.getEventContext()).userName;
       const own = await readOwnPassword(io, ownName, Boolean(loginArgs(cmd).password));
       try {
-        session.setSecurityPassword(own);
+        await session.setSecurityPassword(own);
       } catch (e) {
         if (e instanceof SecurityViolation) throw new CliError(456, 'SecurityViolation: Bad credentials');
         throw e;
       }
       out(io, 'Verified password.\n');
       if (username) {
-        const target = lookupOrNull(() => admin.lookupExperimenter(username));
+        const target = await lookupOrNull(() => admin.lookupExperimenter(username));
         if (!target) throw new CliError(457, `Unknown user: ${username}`);
         out(io, `Changing password for ${username} (id:${target.id!.val})`);
       } else {
         out(io, `Changing password for ${ownName}`);
       }
       const password = rstring(await readNewPassword(io, { fromStdin: opts.userpasswordStdin, login: null }));
-      if (username) admin.changeUserPassword(username, password);
-      else admin.changePassword(password);
+      if (username) await admin.changeUserPassword(username, password);
+      else await admin.changePassword(password);
       out(io, 'Password changed');
     });
   });
@@ -269,9 +271,10 @@ function emailCommand(io: CliIO): Command {
     .option('--all', 'Include all users, including deactivated accounts');
   withLoginOptions(cmd);
   cmd.action(async (opts: EmailOptions & { one?: boolean }) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const { records, missing } = collectEmails(admin.lookupExperimenters(), admin.getSecurityRoles().userGroupId, opts);
+      const [users, roles] = await Promise.all([admin.lookupExperimenters(), admin.getSecurityRoles()]);
+      const { records, missing } = collectEmails(users, roles.userGroupId, opts);
       if (opts.one) for (const record of records) out(io, record);
       else out(io, records.join(', '));
       if (missing.length > 0) {
@@ -291,11 +294,11 @@ interface MembershipOptions extends GroupArgumentOptions {
 }
 
 /** The `--id | --name` user (fatal lookups) or, without them, the caller. */
-function parseUserId(admin: AdminServicePrx, io: CliIO, opts: MembershipOptions): number {
+async function parseUserId(admin: AsyncAdminService, io: CliIO, opts: MembershipOptions): Promise<number> {
   const finder = userFinder(admin, io);
-  if (opts.id) return finder.byId(opts.id, true)!.id;
-  if (opts.name) return finder.byName(opts.name, true)!.id;
-  return finder.byName(admin.getEventContext().userName, true)!.id;
+  if (opts.id) return (await finder.byId(opts.id, true))!.id;
+  if (opts.name) return (await finder.byName(opts.name, true))!.id;
+  return (await finder.byName((await admin.getEventContext()).userName, true))!.id;
 }
 
 /**
@@ -310,24 +313,24 @@ function joingroupCommand(io: CliIO): Command {
   cmd.addOption(new Option('--as-default', 'Also make the group the default group of the user (a single group only)').helpGroup(GROUP_ARGUMENTS));
   withLoginOptions(cmd);
   cmd.action(async (groups: string[], opts: MembershipOptions) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const uid = parseUserId(admin, io, opts);
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      const uid = await parseUserId(admin, io, opts);
+      const found = await groupFinder(admin, io).list(groupSelection(groups, opts), false);
       if (opts.asDefault && found.length > 1) {
         out(io, '--as-default requires a single group ID to be supplied.');
         return;
       }
-      if (opts.asDefault && found[0]!.id === admin.getSecurityRoles().userGroupId) {
+      if (opts.asDefault && found[0]!.id === (await admin.getSecurityRoles()).userGroupId) {
         // The server refuses this after the join; refuse before changing anything.
         throw new CliError(1, 'ApiUsageException: Cannot set default group to: user');
       }
       const changes = new MembershipChanges(admin, io);
       for (const group of groupsToChange(found, uid, { owner: Boolean(opts.asOwner), join: true }, io)) {
-        if (opts.asOwner) changes.addOwners(group.id, [uid]);
-        else changes.addUsers(group.id, [uid]);
+        if (opts.asOwner) await changes.addOwners(group.id, [uid]);
+        else await changes.addUsers(group.id, [uid]);
       }
-      if (opts.asDefault) changes.setDefaultGroup(uid, found[0]!.id);
+      if (opts.asDefault) await changes.setDefaultGroup(uid, found[0]!.id);
     });
   });
   return cmd;
@@ -341,14 +344,14 @@ function leavegroupCommand(io: CliIO): Command {
   addAsOwnerArgument(cmd, 'Leave the owner list of the group(s)', GROUP_ARGUMENTS);
   withLoginOptions(cmd);
   cmd.action(async (groups: string[], opts: MembershipOptions) => {
-    await withConnection(cmd, io, (c) => {
+    await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const uid = parseUserId(admin, io, opts);
-      const found = groupFinder(admin, io).list(groupSelection(groups, opts), false);
+      const uid = await parseUserId(admin, io, opts);
+      const found = await groupFinder(admin, io).list(groupSelection(groups, opts), false);
       const changes = new MembershipChanges(admin, io);
       for (const group of groupsToChange(found, uid, { owner: Boolean(opts.asOwner), join: false }, io)) {
-        if (opts.asOwner) changes.removeOwners(group.id, [uid]);
-        else changes.removeUsers(group.id, [uid]);
+        if (opts.asOwner) await changes.removeOwners(group.id, [uid]);
+        else await changes.removeUsers(group.id, [uid]);
       }
     });
   });

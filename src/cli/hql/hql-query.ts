@@ -1,6 +1,5 @@
-import { emptyResultHint, formatEmptyResultHint } from '../../client/hints/empty-result-hint.js';
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
-import type { QueryServicePrx } from '../../client/services/query-service-prx.js';
+import type { AsyncAdminService, AsyncQueryService } from '../../client/async-proxies.js';
+import { emptyResultHintAsync, formatEmptyResultHint } from '../../client/hints/empty-result-hint.js';
 import { RObjectI } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
@@ -30,7 +29,7 @@ export interface HqlOptions {
    * For the empty-result hint: when the first page is empty and `--all` was not given, one line
    * on stderr says in which of the caller's other groups the query finds readable rows.
    */
-  readonly admin?: AdminServicePrx | null;
+  readonly admin?: AsyncAdminService | null;
 }
 
 /** The pager's help (omero-py's prompt text); `loop` adds the line about the next query. */
@@ -51,12 +50,12 @@ To quit, enter 'q' or just enter.
  * quits, an empty answer ends. Returns true for an empty answer (the interactive loop asks for
  * another query), false for `q`, null when there is no pager.
  */
-export async function runHqlQuery(io: CliIO, query: QueryServicePrx, hql: string, options: HqlOptions, loop: boolean): Promise<boolean | null> {
+export async function runHqlQuery(io: CliIO, query: AsyncQueryService, hql: string, options: HqlOptions, loop: boolean): Promise<boolean | null> {
   let page = options.page;
-  let rows: ProjectionRows = runProjection(query, hql, page, options.all);
+  let rows: ProjectionRows = await runProjection(query, hql, page, options.all);
   let hasDetails = display(io, rows, options);
   if (rows.length === 0 && page.offset === 0 && !options.all && options.admin) {
-    const hint = emptyResultHint(query, options.admin, hql, null, null);
+    const hint = await emptyResultHintAsync(query, options.admin, hql, null, null);
     if (hint) err(io, formatEmptyResultHint(hint, 'add --all to search all your groups'));
   }
   if (options.pager === null) return null;
@@ -66,7 +65,7 @@ export async function runHqlQuery(io: CliIO, query: QueryServicePrx, hql: string
     if (answer.startsWith('q')) return false;
     if (answer.startsWith('p')) {
       page = { offset: page.offset + page.limit, limit: page.limit };
-      rows = runProjection(query, hql, page, options.all);
+      rows = await runProjection(query, hql, page, options.all);
       hasDetails = display(io, rows, options);
     } else if (answer.startsWith('r')) {
       display(io, rows, options);

@@ -1,4 +1,4 @@
-import type { QueryServicePrx } from '../../client/services/query-service-prx.js';
+import type { AsyncQueryService } from '../../client/async-proxies.js';
 import { ParametersI, QueryException, SecurityViolation } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import type { ProjectionRows } from './result-table.js';
@@ -20,10 +20,10 @@ export const NOT_ADMIN = "SecurityViolation: Current user is not an admin and ca
  * `Bad query: <message>`; a SecurityViolation is rc 53 ({@link NOT_ADMIN}) with `all`, else rc 54
  * `SecurityViolation: <message>`.
  */
-export function runProjection(query: QueryServicePrx, hql: string, page: QueryPage, all: boolean): ProjectionRows {
+export async function runProjection(query: AsyncQueryService, hql: string, page: QueryPage, all: boolean): Promise<ProjectionRows> {
   const params = new ParametersI().page(page.offset, page.limit);
   try {
-    return query.projection(hql, params, all ? { 'omero.group': '-1' } : null);
+    return await query.projection(hql, params, all ? { 'omero.group': '-1' } : null);
   } catch (e) {
     if (e instanceof SecurityViolation) throw all ? new CliError(53, NOT_ADMIN) : new CliError(54, `SecurityViolation: ${e.message}`);
     if (e instanceof QueryException) throw new CliError(52, `Bad query: ${e.message}`);

@@ -21,7 +21,7 @@ export interface ImportKind<R extends { readonly line: number }> {
   /** Whether the server will hash a password for this row (such rows go in smaller chunks). */
   hashes(row: R): boolean;
   /** Applies rows through the API and answers one result per row. */
-  send(rows: R[], options: ImportOptions): ImportRowResult[];
+  send(rows: R[], options: ImportOptions): Promise<ImportRowResult[]>;
   /** Sees each chunk's rows and results (e.g. to write generated passwords). */
   applied?(rows: readonly R[], results: readonly ImportRowResult[]): void;
 }
@@ -73,12 +73,12 @@ export async function runImport<R extends { readonly line: number }>(io: CliIO, 
   let refused: ImportRowResult[] = [];
   let rows = 0;
   let bytes = 0;
-  const flush = () => {
+  const flush = async (): Promise<void> => {
     let results: ImportRowResult[] = [];
     if (pending.length > 0) {
       if (options.atomic && refused.length > 0) results = notWritten(pending, kind, refused.length);
       else {
-        results = kind.send(pending, options);
+        results = await kind.send(pending, options);
         kind.applied?.(pending, results);
       }
     }
@@ -101,9 +101,9 @@ export async function runImport<R extends { readonly line: number }>(io: CliIO, 
           if (kind.hashes(row)) hashing++;
         }
       }
-      if (!options.atomic && (pending.length + refused.length >= chunkSize || hashing >= HASH_CHUNK)) flush();
+      if (!options.atomic && (pending.length + refused.length >= chunkSize || hashing >= HASH_CHUNK)) await flush();
     }
-    flush();
+    await flush();
   } finally {
     progress.stop();
     // A refused header (or an unreadable file) stops the import before any row: no report.

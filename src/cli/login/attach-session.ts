@@ -1,4 +1,5 @@
-import type { OmeroClient } from '../../client/omero-client.js';
+import type { AsyncOmeroClient } from '../../client/async-client.js';
+import { DEFAULT_PORT, type CurrentSession } from '../../client/session-store/index.js';
 import { IceLocalException } from '../../model/index.js';
 import { err, type CliIO } from '../cli-io.js';
 import { loginBanner, type LoginAction } from './banner.js';
@@ -8,9 +9,9 @@ import type { Connection, LoginScope } from './login-scope.js';
  * Joins `key` with a new client, or null when the server does not know it (any more). A server
  * that cannot be reached is not a dead session: that failure propagates (rc 554, 555, 556).
  */
-export function tryAttach(client: OmeroClient, key: string): OmeroClient | null {
+export async function tryAttach(client: AsyncOmeroClient, key: string): Promise<AsyncOmeroClient | null> {
   try {
-    client.joinSession(key);
+    await client.joinSession(key);
     return client;
   } catch (e) {
     if (e instanceof IceLocalException) throw e;
@@ -27,21 +28,28 @@ export interface FinishOptions {
   readonly newProps: Record<string, string> | null;
   /** The idle timeout to show, when `login -t` changed it. */
   readonly idleMs?: number | null;
+  /**
+   * The store's current-session pointer as it stood: when it already names this session (the
+   * common `Using session …`), it is not written again (four files less per command).
+   */
+  readonly current?: CurrentSession;
 }
 
 /**
  * Makes a connected client the store's current session, detached so that ending the command
  * leaves the server session alive, and prints OMERO's banner (`Created session for …`).
  */
-export async function finishLogin(scope: LoginScope, client: OmeroClient, o: FinishOptions): Promise<Connection> {
+export async function finishLogin(scope: LoginScope, client: AsyncOmeroClient, o: FinishOptions): Promise<Connection> {
   const { io, store } = scope;
   const info = client.getSessionInfo()!;
   client.getSession().detachOnDestroy();
   const props = o.newProps ?? (await store.get(o.host, info.userName, info.key)) ?? {};
   if (o.newProps) await store.add(o.host, info.userName, info.key, props);
-  await store.setCurrent(o.host, info.userName, info.key, props);
+  const c = o.current;
+  const unchanged = c !== undefined && c.host === o.host && c.user === info.userName && c.uuid === info.key && c.port === (props['omero.port'] ?? DEFAULT_PORT);
+  if (!unchanged) await store.setCurrent(o.host, info.userName, info.key, props);
   if (!scope.quiet) {
-    err(io, loginBanner(o.action, info.userName, o.host, o.port, o.idleMs ?? info.timeToIdleMs, currentGroupName(client) ?? info.groupName, info.timeToLiveMs));
+    err(io, loginBanner(o.action, info.userName, o.host, o.port, o.idleMs ?? info.timeToIdleMs, info.groupName, info.timeToLiveMs));
   }
   return { client, host: o.host, port: o.port, user: info.userName, action: o.action, store };
 }
@@ -64,26 +72,17 @@ export function sessionProps(group: string | undefined, host: string, user: stri
  * it already has that value. A refusal (a non-admin may only lower it) is a warning, not an
  * error. Returns the idle timeout now in force (ms), or null when unknown.
  */
-export function applyLoginTimeout(client: OmeroClient, seconds: number, io: CliIO): number | null {
+export async function applyLoginTimeout(client: AsyncOmeroClient, seconds: number, io: CliIO): Promise<number | null> {
   const info = client.getSessionInfo()!;
   if (seconds * 1000 === info.timeToIdleMs) return null;
   const svc = client.getSession().getSessionService();
   try {
-    svc.updateTimeToIdle(null, seconds * 1000);
+    await svc.updateTimeToIdle(null, seconds * 1000);
   } catch {
     err(io, 'UserWarning: Invalid session timeout requested when creating session.');
   }
   try {
-    return Number(svc.getSession(info.key).timeToIdle?.val ?? info.timeToIdleMs);
-  } catch {
-    return null;
-  }
-}
-
-/** The session's current group name, as the banner shows it; null when it cannot be read. */
-export function currentGroupName(client: OmeroClient): string | null {
-  try {
-    return client.getSession().getAdminService().getEventContext().groupName;
+    return Number((await svc.getSession(info.key)).timeToIdle?.val ?? info.timeToIdleMs);
   } catch {
     return null;
   }

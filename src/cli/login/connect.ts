@@ -1,6 +1,8 @@
-import { OmeroClient } from '../../client/omero-client.js';
+import { AsyncOmeroClient } from '../../client/async-client.js';
+import type { OmeroClient } from '../../client/omero-client.js';
 import { DEFAULT_PORT, openSessionStore as openStore, type SessionStore } from '../../client/session-store/index.js';
-import { transportFor } from '../../client/transport/shared-transport.js';
+import { asAsync, type AsyncTransport } from '../../client/transport/async-transport.js';
+import { asyncTransportFor, transportFor } from '../../client/transport/shared-transport.js';
 import type { Transport } from '../../client/transport/transport.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
@@ -18,6 +20,11 @@ export { parseConnection } from './connection-string.js';
 /** Dependencies a test may replace, and what only `login` asks for. */
 export interface ConnectOptions {
   readonly transport?: Transport;
+  /**
+   * Calls will block (the shell, which takes `blockingClient(connection)`): the login goes through
+   * the blocking transport too. Otherwise a server is reached from this thread, without a worker.
+   */
+  readonly blocking?: boolean;
   readonly store?: SessionStore;
   /**
    * `login -t SECS`: the idle timeout, in seconds, of a session this login creates or joins by
@@ -39,9 +46,19 @@ export function transportForSession(io: CliIO, host: string, port: string | null
   return transportFor({ host, port: port === null ? null : Number(port), env: io.env });
 }
 
+/** The same server as `transportForSession`, for calls that answer promises (no worker thread). */
+export function asyncTransportForSession(io: CliIO, host: string, port: string | null): AsyncTransport {
+  return asyncTransportFor({ host, port: port === null ? null : Number(port), env: io.env });
+}
+
+/** The shell's blocking client, holding the session a `connect(…, { blocking: true })` made. */
+export function blockingClient(connection: Connection): OmeroClient {
+  return connection.client.blocking();
+}
+
 /** `transportForSession` of this command's environment, for commands that visit many stored sessions. */
 export function sessionTransports(io: CliIO): SessionTransports {
-  return (host, port) => transportForSession(io, host, port);
+  return (host, port) => asyncTransportForSession(io, host, port);
 }
 
 /**
@@ -64,8 +81,9 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
     newClient: (host, port) => {
       // `--sudo ADMIN` travels as the client property `omero.sudo`: the login then checks ADMIN's password.
       const props: Record<string, string> = { ...(args.group ? { 'omero.group': args.group } : {}), ...(args.sudo ? { 'omero.sudo': args.sudo } : {}) };
-      const transport = options.transport ?? transportForSession(io, host, port);
-      return new OmeroClient(host, port === null ? undefined : Number(port), transport, props);
+      const where = { 'omero.host': host, ...(port === null ? {} : { 'omero.port': port }) };
+      const blocking = options.transport ?? (options.blocking ? transportForSession(io, host, port) : null);
+      return new AsyncOmeroClient(blocking ? asAsync(blocking) : asyncTransportForSession(io, host, port), { ...where, ...props });
     },
   };
 
@@ -82,8 +100,8 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
     if (current.uuid) {
       const conflict = args.group ? await store.conflicts(current.host, current.user, current.uuid, { 'omero.group': args.group }, true, true) : '';
       if (!conflict) {
-        const c = tryAttach(scope.newClient(current.host, await storedPort(current.host, current.user, current.uuid)), current.uuid);
-        if (c) return finishLogin(scope, c, { action: 'Using', host: current.host, port: current.port, newProps: null });
+        const c = await tryAttach(scope.newClient(current.host, await storedPort(current.host, current.user, current.uuid)), current.uuid);
+        if (c) return finishLogin(scope, c, { action: 'Using', host: current.host, port: current.port, newProps: null, current });
         out(io, `Previous session expired for ${current.user} on ${current.host}:${current.port}`);
         await store.remove(current.host, current.user, current.uuid);
         expired = true;
@@ -104,7 +122,7 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
         if (!scope.quiet && !conflict.includes('omero.port')) err(io, `Skipped a stored session due to property conflicts: ${conflict}`);
         continue;
       }
-      const c = tryAttach(scope.newClient(host, port ?? (await storedPort(host, user, uuid))), uuid);
+      const c = await tryAttach(scope.newClient(host, port ?? (await storedPort(host, user, uuid))), uuid);
       if (c) return finishLogin(scope, c, { action: 'Reconnected to', host, port: target.port, newProps: null });
       await store.remove(host, user, uuid);
     }

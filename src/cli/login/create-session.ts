@@ -29,7 +29,7 @@ export async function createSession(scope: LoginScope, target: LoginTarget, user
     }
     const client = scope.newClient(target.host, target.explicitPort);
     try {
-      client.createSession(user, password);
+      await client.createSession(user, password);
     } catch (e) {
       if (e instanceof PermissionDeniedException && fromPrompt && attempt < 3) {
         err(io, e.message);
@@ -42,7 +42,7 @@ export async function createSession(scope: LoginScope, target: LoginTarget, user
     }
     const timeout = scope.timeoutSeconds;
     const newProps = sessionProps(args.group, target.host, user, target.explicitPort, timeout, args.sudo);
-    const idleMs = timeout === null ? null : applyLoginTimeout(client, timeout, io);
+    const idleMs = timeout === null ? null : await applyLoginTimeout(client, timeout, io);
     return { ...(await finishLogin(scope, client, { action: 'Created', host: target.host, port: target.port, newProps, idleMs })), password };
   }
 }

@@ -1,7 +1,7 @@
 import { CliError } from '../cli-error.js';
 import { err } from '../cli-io.js';
 import { loginBanner } from './banner.js';
-import { applyLoginTimeout, currentGroupName, finishLogin, sessionProps, tryAttach } from './attach-session.js';
+import { applyLoginTimeout, finishLogin, sessionProps, tryAttach } from './attach-session.js';
 import type { Connection, LoginScope } from './login-scope.js';
 
 /**
@@ -19,7 +19,7 @@ export async function joinByKey(scope: LoginScope, host: string | null, explicit
   const theHost = host ?? (await store.lastHost());
   const port = explicitPort ?? defaultPort;
   const key = args.key!;
-  const client = tryAttach(scope.newClient(theHost, explicitPort), key);
+  const client = await tryAttach(scope.newClient(theHost, explicitPort), key);
   // The key is a secret: it is not repeated in the message (OMERO prints it).
   if (!client) {
     throw new CliError(523, `Bad session key. Cannot join the given session on ${theHost}${explicitPort === null ? '' : `:${explicitPort}`}.`);
@@ -28,11 +28,11 @@ export async function joinByKey(scope: LoginScope, host: string | null, explicit
   const known = await store.find(key, theHost);
   if (known) return finishLogin(scope, client, { action: 'Joined', host: theHost, port, newProps: null });
   const timeout = scope.timeoutSeconds;
-  const idle = timeout === null ? null : applyLoginTimeout(client, timeout, io);
+  const idle = timeout === null ? null : await applyLoginTimeout(client, timeout, io);
   await store.add(theHost, info.userName, key, sessionProps(args.group, theHost, info.userName, explicitPort, timeout));
   client.getSession().detachOnDestroy();
   if (!quiet) {
-    err(io, loginBanner('Joined', info.userName, theHost, port, idle ?? info.timeToIdleMs, currentGroupName(client) ?? info.groupName, info.timeToLiveMs));
+    err(io, loginBanner('Joined', info.userName, theHost, port, idle ?? info.timeToIdleMs, info.groupName, info.timeToLiveMs));
   }
   return { client, host: theHost, port, user: info.userName, action: 'Joined', store };
 }

@@ -1,5 +1,5 @@
-import type { OmeroClient } from '../../client/omero-client.js';
-import type { Transport } from '../../client/transport/transport.js';
+import type { AsyncOmeroClient } from '../../client/async-client.js';
+import type { AsyncTransport } from '../../client/transport/async-transport.js';
 import type { SessionStore } from '../../client/session-store/index.js';
 import type { CliIO } from '../cli-io.js';
 import type { LoginArgs } from '../login-options.js';
@@ -7,7 +7,8 @@ import type { LoginAction } from './banner.js';
 
 /** A logged-in CLI connection. */
 export interface Connection {
-  readonly client: OmeroClient;
+  /** The command's client: calls answer promises (see `blockingClient` for the shell). */
+  readonly client: AsyncOmeroClient;
   readonly host: string;
   readonly port: string;
   readonly user: string;
@@ -26,7 +27,7 @@ export interface LoginScope {
    * A new, unconnected client for a server, with the login group set. `port` is a port the user
    * gave (or a session file recorded); null means the default server of `host` (README "Servers").
    */
-  readonly newClient: (host: string, port: string | null) => OmeroClient;
+  readonly newClient: (host: string, port: string | null) => AsyncOmeroClient;
   /** `-q`: no banner, no notices. */
   readonly quiet: boolean;
   /** `login -t SECS`: the idle timeout to set, in seconds; null for the server's default. */
@@ -43,4 +44,4 @@ export interface LoginTarget {
 }
 
 /** The transport to the server of a stored session: its host, and the port its file records (or null). */
-export type SessionTransports = (host: string, port: string | null) => Transport;
+export type SessionTransports = (host: string, port: string | null) => AsyncTransport;

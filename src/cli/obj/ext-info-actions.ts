@@ -12,9 +12,9 @@ const EXT_INFO_FIELDS = ['id', 'entityId', 'entityType', 'lsid', 'uuid'];
  * other arities or fields) every object answers rc 346 `No ExternalInfo found: <Type>:<id>`,
  * which is what OMERO prints for an object without one.
  */
-export function runExtInfoGet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runExtInfoGet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   const argc = cmd.args.length;
   const usage = 'usage: ext-info-get OBJ [id|entityId|entityType|lsid|uuid]';
   if (argc !== 2 && argc !== 3) throw new CliError(335, usage);
@@ -28,9 +28,9 @@ export function runExtInfoGet(cmd: TxCommand, ctx: ObjContext): void {
  * integer, got: <x>`) it is refused with rc 336: this engine does not model ExternalInfo, and
  * nothing is changed.
  */
-export function runExtInfoSet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runExtInfoSet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   const argc = cmd.args.length;
   if (argc < 4 || argc > 6) throw new CliError(345, 'usage: ext-info-set OBJ entityId entityType [lsid] [uuid]');
   const entityId = cmd.args[2]!;

@@ -12,7 +12,7 @@ import { parseTxField } from './tx-field.js';
  * required field was given (rc 103 `required arguments: f1, f2`), saves it in the session's
  * group (a refusal is rc 336 `Failed to create <Type> - <message>`) and prints `Type:<id>`.
  */
-export function runNew(cmd: TxCommand, ctx: ObjContext): void {
+export async function runNew(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
   const arg = resolveObjectArgument(cmd.type);
   const obj = newInstance(arg);
@@ -33,7 +33,7 @@ export function runNew(cmd: TxCommand, ctx: ObjContext): void {
   if (missing.length > 0) throw new CliError(103, `required arguments: ${missing.join(', ')}`);
   let saved: IObject;
   try {
-    saved = ctx.update.saveAndReturnObject(obj);
+    saved = await ctx.update.saveAndReturnObject(obj);
   } catch (e) {
     if (e instanceof ServerError) throw new CliError(336, `Failed to create ${arg.kls} - ${e.message}`);
     throw e;

@@ -1,5 +1,4 @@
-import type { QueryServicePrx } from '../../client/services/query-service-prx.js';
-import type { UpdateServicePrx } from '../../client/services/update-service-prx.js';
+import type { AsyncQueryService, AsyncUpdateService } from '../../client/async-proxies.js';
 import { ServerError, type IObject } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { resolveObjectArgument, type ObjectArgument } from './object-argument.js';
@@ -11,9 +10,9 @@ export interface ObjContext {
   /** The results printed so far, for `@=` references. */
   readonly state: TxState;
   /** IQuery of the session (loads). */
-  readonly query: QueryServicePrx;
+  readonly query: AsyncQueryService;
   /** IUpdate of the session (saves). */
-  readonly update: UpdateServicePrx;
+  readonly update: AsyncUpdateService;
 }
 
 /** An existing object an action reads or changes, loaded across groups. */
@@ -33,12 +32,12 @@ export const ALL_GROUPS = Object.freeze({ 'omero.group': '-1' });
  * e.g. '<Type>:123'`; any server error (missing, unreadable) is rc 334 `No object found:
  * <Type>:<id>`.
  */
-export function loadTarget(cmd: TxCommand, ctx: ObjContext): LoadedTarget {
+export async function loadTarget(cmd: TxCommand, ctx: ObjContext): Promise<LoadedTarget> {
   const arg = resolveObjectArgument(cmd.type);
   if (arg.id === null) throw new CliError(334, `No id given for ${arg.kls}. Use e.g. '${arg.kls}:123'`);
   let obj: IObject;
   try {
-    obj = ctx.query.get(arg.kls, arg.id, ALL_GROUPS);
+    obj = await ctx.query.get(arg.kls, arg.id, ALL_GROUPS);
   } catch (e) {
     if (e instanceof ServerError) throw new CliError(334, `No object found: ${arg.kls}:${arg.id}`);
     throw e;
@@ -51,10 +50,10 @@ export function loadTarget(cmd: TxCommand, ctx: ObjContext): LoadedTarget {
  * refusal is rc 336 `Failed to update <Type>:<id> - <message>`. The save runs in the object's
  * own group (`omero.group=<its group>`), as the load ran across groups.
  */
-export function saveTarget(target: LoadedTarget, ctx: ObjContext): string {
+export async function saveTarget(target: LoadedTarget, ctx: ObjContext): Promise<string> {
   let saved: IObject;
   try {
-    saved = ctx.update.saveAndReturnObject(target.obj, groupContextOf(target.obj));
+    saved = await ctx.update.saveAndReturnObject(target.obj, groupContextOf(target.obj));
   } catch (e) {
     if (e instanceof ServerError) throw new CliError(336, `Failed to update ${target.kls}:${target.id} - ${e.message}`);
     throw e;

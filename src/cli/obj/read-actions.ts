@@ -13,9 +13,9 @@ import type { TxCommand } from './tx-command.js';
  * every readable field as `name=value` lines in alphabetical order, each ending with a newline
  * (so the output ends with an empty line, as OMERO's). Other arities are rc 335.
  */
-export function runGet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runGet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   const argc = cmd.args.length;
   if (argc !== 2 && argc !== 3) throw new CliError(335, 'usage: get OBJ [FIELD]');
   let text: string;
@@ -42,9 +42,9 @@ export function runGet(cmd: TxCommand, ctx: ObjContext): void {
  * field, a field that is not a list, or an index out of range are rc 336; a non-integer index
  * is rc 335; other arities rc 335.
  */
-export function runListGet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runListGet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   if (cmd.args.length !== 4) throw new CliError(335, 'usage: list-get OBJ FIELD INDEX');
   const name = cmd.args[2]!;
   const value = readField(target.obj, target.kls, name);
@@ -70,9 +70,9 @@ export function runListGet(cmd: TxCommand, ctx: ObjContext): void {
  * `key` in a key/value field, or `None` when there is none (a null field counts as empty).
  * Unknown field or a field that is not a key/value list: rc 336; other arities rc 335.
  */
-export function runMapGet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runMapGet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   if (cmd.args.length !== 4) throw new CliError(335, 'usage: map-get OBJ FIELD KEY');
   const entries = namedValues(target, cmd.args[2]!);
   const key = cmd.args[3]!;

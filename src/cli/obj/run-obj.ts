@@ -9,7 +9,7 @@ import { runUpdate } from './update-object.js';
 import { runMapSet, runNull } from './write-actions.js';
 
 /** How each action runs. */
-const ACTIONS: Readonly<Record<ObjAction, (cmd: TxCommand, ctx: ObjContext) => void>> = Object.freeze({
+const ACTIONS: Readonly<Record<ObjAction, (cmd: TxCommand, ctx: ObjContext) => Promise<void>>> = Object.freeze({
   new: runNew,
   update: runUpdate,
   null: runNull,
@@ -25,8 +25,8 @@ const ACTIONS: Readonly<Record<ObjAction, (cmd: TxCommand, ctx: ObjContext) => v
  * Runs the commands in order; each prints its result as it finishes, so a failure leaves the
  * earlier results printed (and saved) and stops the run with its rc.
  */
-export function runObjCommands(commands: readonly TxCommand[], ctx: ObjContext): void {
-  for (const cmd of commands) ACTIONS[cmd.action](cmd, ctx);
+export async function runObjCommands(commands: readonly TxCommand[], ctx: ObjContext): Promise<void> {
+  for (const cmd of commands) await ACTIONS[cmd.action](cmd, ctx);
 }
 
 /**

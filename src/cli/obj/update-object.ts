@@ -13,9 +13,9 @@ import { parseTxField } from './tx-field.js';
  * `omero obj update Experimenter:123 email=jsmith@new_address.com` and
  * `omero obj update ExperimenterGroup:123 name='read-write-1'` are OMERO's documented uses.
  */
-export function runUpdate(cmd: TxCommand, ctx: ObjContext): void {
+export async function runUpdate(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   for (const word of cmd.args.slice(2)) {
     const { name, value } = parseTxField(word ?? '', ctx.state);
     const field = findField(target.kls, name);
@@ -27,5 +27,5 @@ export function runUpdate(cmd: TxCommand, ctx: ObjContext): void {
       throw e;
     }
   }
-  ctx.state.setValue(saveTarget(target, ctx), cmd.dest);
+  ctx.state.setValue(await saveTarget(target, ctx), cmd.dest);
 }

@@ -10,14 +10,14 @@ import type { TxCommand } from './tx-command.js';
  * `Type:id`. An unknown field is rc 336 (omero-py silently saves nothing); other arities rc 335
  * `usage: null OBJ FIELD`; a refused save rc 336 (e.g. a required field).
  */
-export function runNull(cmd: TxCommand, ctx: ObjContext): void {
+export async function runNull(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   if (cmd.args.length !== 3) throw new CliError(335, 'usage: null OBJ FIELD');
   const name = cmd.args[2]!;
   if (findField(target.kls, name) === null) throw new CliError(336, `Unknown field '${name}' for ${target.kls}:${target.id}`);
   (target.obj as unknown as Record<string, unknown>)[name] = null;
-  ctx.state.setValue(saveTarget(target, ctx), cmd.dest);
+  ctx.state.setValue(await saveTarget(target, ctx), cmd.dest);
 }
 
 /**
@@ -28,9 +28,9 @@ export function runNull(cmd: TxCommand, ctx: ObjContext): void {
  * `Type:id`; a refused save is rc 336 (e.g. `map-set Experimenter:<id> config
  * AdminPrivilege:<X> false` by someone who may not restrict that user). Other arities rc 335.
  */
-export function runMapSet(cmd: TxCommand, ctx: ObjContext): void {
+export async function runMapSet(cmd: TxCommand, ctx: ObjContext): Promise<void> {
   ctx.state.add();
-  const target = loadTarget(cmd, ctx);
+  const target = await loadTarget(cmd, ctx);
   const argc = cmd.args.length;
   if (argc !== 4 && argc !== 5) throw new CliError(335, 'usage: map-set OBJ FIELD KEY [VALUE]');
   const name = cmd.args[2]!;
@@ -44,5 +44,5 @@ export function runMapSet(cmd: TxCommand, ctx: ObjContext): void {
     else entries.push(new NamedValue(key, value));
   }
   (target.obj as unknown as Record<string, unknown>)[name] = entries;
-  ctx.state.setValue(saveTarget(target, ctx), cmd.dest);
+  ctx.state.setValue(await saveTarget(target, ctx), cmd.dest);
 }

@@ -1,4 +1,4 @@
-import { OmeroClient } from '../../client/omero-client.js';
+import { AsyncOmeroClient } from '../../client/async-client.js';
 import type { SessionStore } from '../../client/session-store/index.js';
 import type { SessionTransports } from '../login/login-scope.js';
 
@@ -11,10 +11,10 @@ export async function clearSessions(store: SessionStore, transports: SessionTran
   const removed = await store.clear();
   for (const s of removed) {
     if (s.uuid === null) continue;
-    const client = new OmeroClient('localhost', transports(s.host, s.props['omero.port'] ?? null));
+    const client = new AsyncOmeroClient(transports(s.host, s.props['omero.port'] ?? null));
     try {
-      client.joinSession(s.uuid);
-      client.killSession();
+      await client.joinSession(s.uuid);
+      await client.killSession();
     } catch {
       /* already gone */
     }

@@ -1,4 +1,4 @@
-import type { ServiceFactoryPrx } from '../../client/service-factory-prx.js';
+import type { AsyncServiceFactory } from '../../client/async-proxies.js';
 import { err, out, type CliIO } from '../cli-io.js';
 import { readLine } from '../input/index.js';
 
@@ -8,18 +8,18 @@ import { readLine } from '../input/index.js';
  * every N seconds` on stdout and the prompt `Press enter to cancel.` on stderr (where this CLI's
  * prompts go); a failed ping prints `Keep alive failed: <e>` on stderr and stops pinging.
  */
-export async function keepAlive(sf: ServiceFactoryPrx, io: CliIO, seconds: number): Promise<void> {
+export async function keepAlive(sf: AsyncServiceFactory, io: CliIO, seconds: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const ping = (): void => {
+  const ping = async (): Promise<void> => {
     try {
-      sf.keepAlive(null);
+      await sf.keepAlive(null);
     } catch (e) {
       err(io, `Keep alive failed: ${e instanceof Error ? e.message : String(e)}`);
       clearInterval(timer);
     }
   };
-  ping();
-  timer = setInterval(ping, Math.max(1, seconds) * 1000);
+  await ping();
+  timer = setInterval(() => void ping(), Math.max(1, seconds) * 1000);
   try {
     out(io, `Running keep alive every ${seconds} seconds`);
     io.stderr.write(io.stdin.isTTY ? 'Press enter to cancel.' : 'Press enter to cancel.\n');

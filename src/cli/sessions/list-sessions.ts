@@ -16,7 +16,7 @@ export async function collectSessionList(store: SessionStore, transports: Sessio
   const current = await store.getCurrent();
   const rows: string[][] = [];
   for (const s of await store.list()) {
-    const probe = probeSession(transports(s.host, s.props['omero.port'] ?? null), s.uuid);
+    const probe = await probeSession(transports(s.host, s.props['omero.port'] ?? null), s.uuid);
     if (!probe.attached && purge) {
       await store.remove(s.host, s.user, s.uuid);
       continue;

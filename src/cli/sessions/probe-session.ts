@@ -1,5 +1,5 @@
-import { OmeroClient } from '../../client/omero-client.js';
-import type { Transport } from '../../client/transport/transport.js';
+import { AsyncOmeroClient } from '../../client/async-client.js';
+import type { AsyncTransport } from '../../client/transport/async-transport.js';
 import { PermissionDeniedException, SessionException } from '../../model/index.js';
 import { pyCtime } from './py-time.js';
 
@@ -19,12 +19,12 @@ export interface SessionProbe {
  * Joins a stored session without taking it over (the server session stays open) and reads its
  * group and start time, as omero-py's `sessions list` does for each session file.
  */
-export function probeSession(transport: Transport, uuid: string | null): SessionProbe {
+export async function probeSession(transport: AsyncTransport, uuid: string | null): Promise<SessionProbe> {
   const unknown = { group: 'Unknown', started: 'Unknown' };
   if (uuid === null) return { attached: false, active: 'Unknown exception', ...unknown };
-  const client = new OmeroClient('localhost', transport);
+  const client = new AsyncOmeroClient(transport);
   try {
-    client.joinSession(uuid);
+    await client.joinSession(uuid);
   } catch (e) {
     const reason = e instanceof PermissionDeniedException || e instanceof SessionException ? e.message : 'Unknown exception';
     return { attached: false, active: reason, ...unknown };
@@ -32,12 +32,13 @@ export function probeSession(transport: Transport, uuid: string | null): Session
   try {
     const sf = client.getSession();
     sf.detachOnDestroy();
-    const group = sf.getAdminService().getEventContext().groupName;
-    const started = sf.getSessionService().getSession(uuid).started?.val;
+    const [ec, session] = await Promise.all([sf.getAdminService().getEventContext(), sf.getSessionService().getSession(uuid)]);
+    const group = ec.groupName;
+    const started = session.started?.val;
     return { attached: true, active: 'True', group, started: typeof started === 'number' ? pyCtime(started) : 'Unknown' };
   } catch {
     return { attached: true, active: 'Unknown exception', ...unknown };
   } finally {
-    client.closeSession();
+    await client.closeSession();
   }
 }

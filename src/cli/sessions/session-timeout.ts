@@ -1,4 +1,4 @@
-import type { OmeroClient } from '../../client/omero-client.js';
+import type { AsyncOmeroClient } from '../../client/async-client.js';
 import { CmdError } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
@@ -9,13 +9,13 @@ import { out, type CliIO } from '../cli-io.js';
  * cannot be read is rc 557, a refusal rc 558 `CmdError: <name>` (`non-admin-increase`: only
  * admins may raise a timeout), anything else rc 559. Messages never repeat the key.
  */
-export function sessionTimeout(client: OmeroClient, io: CliIO, seconds: number | undefined, session: string | undefined): void {
+export async function sessionTimeout(client: AsyncOmeroClient, io: CliIO, seconds: number | undefined, session: string | undefined): Promise<void> {
   const svc = client.getSession().getSessionService();
   const which = session === undefined ? 'the current session' : 'the session given with --session';
   const key = session ?? client.getSessionId();
   let timeToIdle: number;
   try {
-    timeToIdle = Number(svc.getSession(key).timeToIdle?.val ?? 0);
+    timeToIdle = Number((await svc.getSession(key)).timeToIdle?.val ?? 0);
   } catch {
     throw new CliError(557, `cannot get session: ${which}`);
   }
@@ -24,7 +24,7 @@ export function sessionTimeout(client: OmeroClient, io: CliIO, seconds: number |
     return;
   }
   try {
-    svc.updateTimeToIdle(key, seconds * 1000);
+    await svc.updateTimeToIdle(key, seconds * 1000);
   } catch (e) {
     if (e instanceof CmdError) throw new CliError(558, `CmdError: ${(e.err as { name?: string }).name}`);
     throw new CliError(559, `cannot update timeout for ${which}`);

@@ -1,4 +1,4 @@
-import type { OmeroClient } from '../../client/omero-client.js';
+import type { AsyncOmeroClient } from '../../client/async-client.js';
 import { ExperimenterGroupI, SecurityViolation } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
@@ -11,10 +11,10 @@ import { err, out, type CliIO } from '../cli-io.js';
  * stderr (unless quiet). A refusal is rc 564 `SecurityViolation: <msg>`; an unknown group is the
  * server's exception, uncaught, as in OMERO.
  */
-export function switchGroup(client: OmeroClient, io: CliIO, target: string | undefined, quiet: boolean): void {
+export async function switchGroup(client: AsyncOmeroClient, io: CliIO, target: string | undefined, quiet: boolean): Promise<void> {
   const sf = client.getSession();
   const admin = sf.getAdminService();
-  const ec = admin.getEventContext();
+  const ec = await admin.getEventContext();
   if (target === undefined) {
     out(io, `ExperimenterGroup:${ec.groupId}`);
     return;
@@ -23,17 +23,17 @@ export function switchGroup(client: OmeroClient, io: CliIO, target: string | und
   let name: string;
   if (/^\s*[+-]?\d+\s*$/.test(target)) {
     id = Number.parseInt(target, 10);
-    name = String(admin.getGroup(id).name?.val);
+    name = String((await admin.getGroup(id)).name?.val);
   } else {
     name = target;
-    id = Number(admin.lookupGroup(target).id?.val);
+    id = Number((await admin.lookupGroup(target)).id?.val);
   }
   if (ec.groupId === id && !quiet) {
     err(io, `Group '${name}' (id=${id}) is already active`);
     return;
   }
   try {
-    sf.setSecurityContext(new ExperimenterGroupI(id, false));
+    await sf.setSecurityContext(new ExperimenterGroupI(id, false));
   } catch (e) {
     if (e instanceof SecurityViolation) throw new CliError(564, `SecurityViolation: ${e.message}`);
     throw e;

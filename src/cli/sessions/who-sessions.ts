@@ -1,4 +1,4 @@
-import type { ServiceFactoryPrx } from '../../client/service-factory-prx.js';
+import type { AsyncServiceFactory } from '../../client/async-proxies.js';
 import { formatTimeout } from '../login/banner.js';
 import type { Table } from '../output/index.js';
 import { pyLocalTimestamp } from './py-time.js';
@@ -12,8 +12,8 @@ const MISSING = '---';
  * name and group. With `showUuid` a `uuid` column shows the caller's own session key; other keys
  * cannot be shown (the server stores only their hashes).
  */
-export function collectWho(sf: ServiceFactoryPrx, showUuid: boolean, ownKey: string): Table {
-  const sessions = sf.getSessionService().getCurrentSessions();
+export async function collectWho(sf: AsyncServiceFactory, showUuid: boolean, ownKey: string): Promise<Table> {
+  const sessions = await sf.getSessionService().getCurrentSessions();
   const extra = [...new Set(sessions.flatMap((s) => Object.keys(s.data)))].sort();
   const headers = ['name', 'group', 'logged in', 'agent', 'timeout', ...(showUuid ? ['uuid'] : []), ...extra];
   const rows = sessions.map((s) => {

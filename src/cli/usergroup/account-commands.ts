@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import {
   ADMIN_PRIVILEGES,
   ApiUsageException,
@@ -79,8 +79,8 @@ function refused(e: unknown): unknown {
   return e;
 }
 
-function findUser(admin: AdminServicePrx, io: CliIO, arg: string): ExperimenterI {
-  return userFinder(admin, io).byIdOrName(arg, true)!.object;
+async function findUser(admin: AsyncAdminService, io: CliIO, arg: string): Promise<ExperimenterI> {
+  return (await userFinder(admin, io).byIdOrName(arg, true))!.object;
 }
 
 interface PrivilegesOptions extends StyleOption {
@@ -103,22 +103,23 @@ export function privilegesCommand(io: CliIO): Command {
     const [grant, revoke] = [granted.privileges, revoked.privileges];
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      const user = findUser(admin, io, arg);
+      const user = await findUser(admin, io, arg);
       const uid = user.id!.val as number;
-      const isAdmin = admin.getMemberOfGroupIds(uid).includes(admin.getSecurityRoles().systemGroupId);
-      let held = admin.getAdminPrivileges(uid) as AdminPrivilege[];
+      const [memberOf, roles, privileges] = await Promise.all([admin.getMemberOfGroupIds(uid), admin.getSecurityRoles(), admin.getAdminPrivileges(uid)]);
+      const isAdmin = memberOf.includes(roles.systemGroupId);
+      let held = privileges as AdminPrivilege[];
       if (opts.grant !== undefined || opts.revoke !== undefined) {
-        requireAdminPrivileges(admin, ['ModifyUser', ...granted.unknown, ...revoked.unknown], 'user privileges');
+        await requireAdminPrivileges(admin, ['ModifyUser', ...granted.unknown, ...revoked.unknown], 'user privileges');
         if (!isAdmin) throw new CliError(3, `${user.omeName!.val} is not an administrator: make them one first (omero user joingroup --name system ${user.omeName!.val})`);
         const both = grant.filter((p) => revoke.includes(p));
         if (both.length > 0) throw new CliError(2, `Both granted and revoked: ${both.join(', ')}`);
         const next = ADMIN_PRIVILEGES.filter((p) => (held.includes(p) || grant.includes(p)) && !revoke.includes(p));
         try {
-          admin.setAdminPrivileges(uid, next);
+          await admin.setAdminPrivileges(uid, next);
         } catch (e) {
           throw refused(e);
         }
-        held = admin.getAdminPrivileges(uid) as AdminPrivilege[];
+        held = (await admin.getAdminPrivileges(uid)) as AdminPrivilege[];
       }
       const rows = ADMIN_PRIVILEGES.map((p) => [p, held.includes(p) ? 'Yes' : 'No', privilegeText(p)]);
       out(io, renderTable({ headers: ['privilege', 'held', 'allows'], rows }, opts.style));
@@ -142,19 +143,19 @@ export function activationCommand(io: CliIO, active: boolean): Command {
   cmd.action(async (arg: string) => {
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
-      requireAdminPrivileges(admin, ['ModifyGroupMembership'], `user ${name}`);
-      const user = findUser(admin, io, arg);
+      await requireAdminPrivileges(admin, ['ModifyGroupMembership'], `user ${name}`);
+      const user = await findUser(admin, io, arg);
       const uid = user.id!.val as number;
-      const userGroup = admin.getSecurityRoles().userGroupId;
-      const isActive = admin.getMemberOfGroupIds(uid).includes(userGroup);
+      const userGroup = (await admin.getSecurityRoles()).userGroupId;
+      const isActive = (await admin.getMemberOfGroupIds(uid)).includes(userGroup);
       const label = `${user.omeName!.val} (id=${uid})`;
       if (isActive === active) {
         out(io, `User ${label} is already ${active ? 'active' : 'deactivated'}`);
         return;
       }
       try {
-        if (active) admin.addGroups(uid, [userGroup]);
-        else admin.removeGroups(uid, [userGroup]);
+        if (active) await admin.addGroups(uid, [userGroup]);
+        else await admin.removeGroups(uid, [userGroup]);
       } catch (e) {
         throw refused(e);
       }

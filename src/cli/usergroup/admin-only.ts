@@ -1,4 +1,4 @@
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { ApiUsageException, SecurityViolation } from '../../model/index.js';
 import { CliError } from '../cli-error.js';
 
@@ -11,9 +11,9 @@ import { CliError } from '../cli-error.js';
  * carry privilege or bundle names the user typed: an unknown one → rc 2 with the server's
  * message listing the valid names.
  */
-export function requireAdminPrivileges(admin: AdminServicePrx, privileges: readonly string[], command: string): void {
+export async function requireAdminPrivileges(admin: AsyncAdminService, privileges: readonly string[], command: string): Promise<void> {
   try {
-    admin.requireAdminPrivileges(privileges, command);
+    await admin.requireAdminPrivileges(privileges, command);
   } catch (e) {
     if (e instanceof SecurityViolation) throw new CliError(111, `SecurityViolation: ${e.message}`);
     if (e instanceof ApiUsageException) throw new CliError(2, e.message);

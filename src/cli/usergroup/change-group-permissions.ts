@@ -1,6 +1,6 @@
 import { CmdCallbackI } from '../../client/cmd-callback.js';
 import type { HandlePrx } from '../../client/handle-prx.js';
-import type { OmeroClient } from '../../client/omero-client.js';
+import type { AsyncOmeroClient } from '../../client/async-client.js';
 import { ApiUsageException, Chmod2, type Chmod2Response, CmdError, errSummary, type ObjectIds, ExperimenterGroupI, ServerError, type PermissionsI } from '../../model/index.js';
 
 /** Why a group's permissions could not be changed: the text after OMERO's rc 504 message. */
@@ -18,16 +18,16 @@ export class PermissionsChangeError extends Error {
  * nothing: Chmod2's `dryRun`). A failed command throws {@link PermissionsChangeError} carrying the ERR's dump
  * (Python prints `ce.err`); a server exception instead of an ERR gives `<Type>: <message>`.
  */
-export function changeGroupPermissions(client: OmeroClient, groupId: number, perms: PermissionsI, dryRun = false): ObjectIds {
+export async function changeGroupPermissions(client: AsyncOmeroClient, groupId: number, perms: PermissionsI, dryRun = false): Promise<ObjectIds> {
   const chmod = new Chmod2({ targetObjects: { ExperimenterGroup: [groupId] }, permissions: String(perms), dryRun });
   let handle: HandlePrx;
   try {
-    handle = client.getSession().submit(chmod);
+    handle = await client.getSession().submit(chmod);
   } catch (e) {
     // Until the server implements ServiceFactory.submit (Chmod2 is being added to it), use the
     // deprecated IAdmin.changePermissions; remove this fallback once submit is always there.
     if (e instanceof ApiUsageException && e.message === 'Unknown method ServiceFactory.submit' && !dryRun) {
-      legacyChange(client, groupId, perms);
+      await legacyChange(client, groupId, perms);
       return {};
     }
     // OMERO answers a refused command with an ERR; a server that throws instead is reported alike.
@@ -47,9 +47,9 @@ export function changeGroupPermissions(client: OmeroClient, groupId: number, per
   }
 }
 
-function legacyChange(client: OmeroClient, groupId: number, perms: PermissionsI): void {
+async function legacyChange(client: AsyncOmeroClient, groupId: number, perms: PermissionsI): Promise<void> {
   try {
-    client.getSession().getAdminService().changePermissions(new ExperimenterGroupI(groupId, false), perms);
+    await client.getSession().getAdminService().changePermissions(new ExperimenterGroupI(groupId, false), perms);
   } catch (e) {
     if (e instanceof ServerError) throw new PermissionsChangeError(`${e.name}: ${e.message}`);
     throw e;

@@ -21,9 +21,9 @@ export interface Selection {
 /** How to look up one kind of entity, and OMERO's messages and codes for it (§1.2). */
 export interface EntityKind<T> {
   /** The server lookup by id; throws ApiUsageException when there is none. */
-  getById(id: number): T;
+  getById(id: number): Promise<T>;
   /** The server lookup by name; throws ApiUsageException when there is none. */
-  getByName(name: string): T;
+  getByName(name: string): Promise<T>;
   /** The id of a loaded object. */
   idOf(object: T): number;
   /** `No input user is specified` (511) / `No input group is specified` (501). */
@@ -56,19 +56,19 @@ export class EntityFinder<T> {
   }
 
   /** By id: non-integer → invalid id (512/502); not found → unknown (513/503, the parsed integer). */
-  byId(arg: string | number, fatal: boolean): Found<T> | null {
+  async byId(arg: string | number, fatal: boolean): Promise<Found<T> | null> {
     const text = String(arg);
     if (!PY_INT.test(text)) return this.#fail(this.#kind.invalidId, text, fatal);
     const parsed = BigInt(text.trim().replace(/_/g, ''));
     const id = Number(parsed);
     if (!Number.isSafeInteger(id)) return this.#fail(this.#kind.unknown, String(parsed), fatal);
-    const object = this.#lookup(() => this.#kind.getById(id));
+    const object = await this.#lookup(() => this.#kind.getById(id));
     return object === null ? this.#fail(this.#kind.unknown, String(parsed), fatal) : { id: this.#kind.idOf(object), object };
   }
 
   /** By name: not found → unknown (513/503). */
-  byName(name: string, fatal: boolean): Found<T> | null {
-    const object = this.#lookup(() => this.#kind.getByName(name));
+  async byName(name: string, fatal: boolean): Promise<Found<T> | null> {
+    const object = await this.#lookup(() => this.#kind.getByName(name));
     return object === null ? this.#fail(this.#kind.unknown, name, fatal) : { id: this.#kind.idOf(object), object };
   }
 
@@ -76,13 +76,13 @@ export class EntityFinder<T> {
    * By name and, when the argument is an integer, by id: two different objects → ambiguous
    * (515/505); neither → unknown (513/503).
    */
-  byIdOrName(arg: string, fatal: boolean): Found<T> | null {
-    const byName = this.#lookup(() => this.#kind.getByName(arg));
-    let byId: T | null = null;
-    if (PY_INT.test(arg)) {
-      const id = Number(BigInt(arg.trim().replace(/_/g, '')));
-      if (Number.isSafeInteger(id)) byId = this.#lookup(() => this.#kind.getById(id));
-    }
+  async byIdOrName(arg: string, fatal: boolean): Promise<Found<T> | null> {
+    const id = PY_INT.test(arg) ? Number(BigInt(arg.trim().replace(/_/g, ''))) : Number.NaN;
+    // The two lookups go out together.
+    const [byName, byId] = await Promise.all([
+      this.#lookup(() => this.#kind.getByName(arg)),
+      Number.isSafeInteger(id) ? this.#lookup(() => this.#kind.getById(id)) : null,
+    ]);
     if (byName !== null && byId !== null && this.#kind.idOf(byName) !== this.#kind.idOf(byId)) {
       return this.#fail(this.#kind.ambiguous, arg, fatal);
     }
@@ -96,28 +96,29 @@ export class EntityFinder<T> {
    * given but nothing found → 514/504; nothing given with context allowed → the context entity
    * (`contextId`: the caller or the caller's current group).
    */
-  list(selection: Selection, useContext: false): Found<T>[];
-  list(selection: Selection, useContext: true, contextId: () => number): Found<T>[];
-  list(selection: Selection, useContext: boolean, contextId?: () => number): Found<T>[] {
+  list(selection: Selection, useContext: false): Promise<Found<T>[]>;
+  list(selection: Selection, useContext: true, contextId: () => Promise<number>): Promise<Found<T>[]>;
+  async list(selection: Selection, useContext: boolean, contextId?: () => Promise<number>): Promise<Found<T>[]> {
     const given = selection.idsOrNames.length > 0 || selection.ids.length > 0 || selection.names.length > 0;
     if (!useContext && !given) this.#fail(this.#kind.noInput, '', true);
     const found: Found<T>[] = [];
     const keep = (f: Found<T> | null): void => {
       if (f !== null) found.push(f);
     };
-    for (const arg of selection.idsOrNames) keep(this.byIdOrName(arg, false));
-    for (const arg of selection.ids) keep(this.byId(arg, false));
-    for (const arg of selection.names) keep(this.byName(arg, false));
+    // One after another: each failure is printed in the order of the arguments.
+    for (const arg of selection.idsOrNames) keep(await this.byIdOrName(arg, false));
+    for (const arg of selection.ids) keep(await this.byId(arg, false));
+    for (const arg of selection.names) keep(await this.byName(arg, false));
     if (found.length === 0) {
       if (!useContext || given) this.#fail(this.#kind.noneFound, '', true);
-      keep(this.byId(contextId!(), false));
+      keep(await this.byId(await contextId!(), false));
     }
     return found;
   }
 
-  #lookup(get: () => T): T | null {
+  async #lookup(get: () => Promise<T>): Promise<T | null> {
     try {
-      return get();
+      return await get();
     } catch (e) {
       if (e instanceof ApiUsageException) return null;
       throw e;

@@ -1,4 +1,4 @@
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import type { ExperimenterGroupI } from '../../model/index.js';
 import type { CliIO } from '../cli-io.js';
 import { EntityFinder } from './entity-finder.js';
@@ -8,7 +8,7 @@ import { EntityFinder } from './entity-finder.js';
  * `No input group is specified`, 502 `Not a valid group ID: %s`, 503 `Unknown group: %s`, 504
  * `No group found`, 505 `Ambiguous group identifier: %s` (reference cli §1.2).
  */
-export function groupFinder(admin: AdminServicePrx, io: CliIO): EntityFinder<ExperimenterGroupI> {
+export function groupFinder(admin: AsyncAdminService, io: CliIO): EntityFinder<ExperimenterGroupI> {
   return new EntityFinder<ExperimenterGroupI>(
     {
       getById: (id) => admin.getGroup(id),

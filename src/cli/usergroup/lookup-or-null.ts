@@ -1,9 +1,9 @@
 import { ApiUsageException } from '../../model/index.js';
 
 /** Runs a server lookup, answering null for ApiUsageException ("No such experimenter: …"). */
-export function lookupOrNull<T>(get: () => T): T | null {
+export async function lookupOrNull<T>(get: () => Promise<T>): Promise<T | null> {
   try {
-    return get();
+    return await get();
   } catch (e) {
     if (e instanceof ApiUsageException) return null;
     throw e;

@@ -1,4 +1,4 @@
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import { ExperimenterGroupI, ExperimenterI } from '../../model/index.js';
 import { out, type CliIO } from '../cli-io.js';
 
@@ -8,49 +8,49 @@ import { out, type CliIO } from '../cli-io.js';
  * that user; the lines already printed say what was done.
  */
 export class MembershipChanges {
-  readonly #admin: AdminServicePrx;
+  readonly #admin: AsyncAdminService;
   readonly #io: CliIO;
 
-  constructor(admin: AdminServicePrx, io: CliIO) {
+  constructor(admin: AsyncAdminService, io: CliIO) {
     this.#admin = admin;
     this.#io = io;
   }
 
   /** `Added <uid> to group <gid>` for each user. */
-  addUsers(groupId: number, userIds: readonly number[]): void {
+  async addUsers(groupId: number, userIds: readonly number[]): Promise<void> {
     for (const uid of userIds) {
-      this.#admin.addGroups(new ExperimenterI(uid, false), [new ExperimenterGroupI(groupId, false)]);
+      await this.#admin.addGroups(new ExperimenterI(uid, false), [new ExperimenterGroupI(groupId, false)]);
       out(this.#io, `Added ${uid} to group ${groupId}`);
     }
   }
 
   /** `Removed <uid> from group <gid>` for each user (owners stop being members too). */
-  removeUsers(groupId: number, userIds: readonly number[]): void {
+  async removeUsers(groupId: number, userIds: readonly number[]): Promise<void> {
     for (const uid of userIds) {
-      this.#admin.removeGroups(new ExperimenterI(uid, false), [new ExperimenterGroupI(groupId, false)]);
+      await this.#admin.removeGroups(new ExperimenterI(uid, false), [new ExperimenterGroupI(groupId, false)]);
       out(this.#io, `Removed ${uid} from group ${groupId}`);
     }
   }
 
   /** `Added <uid> to the owner list of group <gid>` for each user (members or not). */
-  addOwners(groupId: number, userIds: readonly number[]): void {
+  async addOwners(groupId: number, userIds: readonly number[]): Promise<void> {
     for (const uid of userIds) {
-      this.#admin.addGroupOwners(new ExperimenterGroupI(groupId, false), [new ExperimenterI(uid, false)]);
+      await this.#admin.addGroupOwners(new ExperimenterGroupI(groupId, false), [new ExperimenterI(uid, false)]);
       out(this.#io, `Added ${uid} to the owner list of group ${groupId}`);
     }
   }
 
   /** `Removed <uid> from the owner list of group <gid>` for each user (they stay members). */
-  removeOwners(groupId: number, userIds: readonly number[]): void {
+  async removeOwners(groupId: number, userIds: readonly number[]): Promise<void> {
     for (const uid of userIds) {
-      this.#admin.removeGroupOwners(new ExperimenterGroupI(groupId, false), [new ExperimenterI(uid, false)]);
+      await this.#admin.removeGroupOwners(new ExperimenterGroupI(groupId, false), [new ExperimenterI(uid, false)]);
       out(this.#io, `Removed ${uid} from the owner list of group ${groupId}`);
     }
   }
 
   /** `Set the default group of user <uid> to group <gid>`. */
-  setDefaultGroup(userId: number, groupId: number): void {
-    this.#admin.setDefaultGroup(new ExperimenterI(userId, false), new ExperimenterGroupI(groupId, false));
+  async setDefaultGroup(userId: number, groupId: number): Promise<void> {
+    await this.#admin.setDefaultGroup(new ExperimenterI(userId, false), new ExperimenterGroupI(groupId, false));
     out(this.#io, `Set the default group of user ${userId} to group ${groupId}`);
   }
 }

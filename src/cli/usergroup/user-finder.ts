@@ -1,4 +1,4 @@
-import type { AdminServicePrx } from '../../client/services/admin-service-prx.js';
+import type { AsyncAdminService } from '../../client/async-proxies.js';
 import type { ExperimenterI } from '../../model/index.js';
 import type { CliIO } from '../cli-io.js';
 import { EntityFinder } from './entity-finder.js';
@@ -8,7 +8,7 @@ import { EntityFinder } from './entity-finder.js';
  * messages: 511 `No input user is specified`, 512 `Not a valid user ID: %s`, 513
  * `Unknown user: %s`, 514 `No user found`, 515 `Ambiguous user identifier: %s` (reference cli §1.2).
  */
-export function userFinder(admin: AdminServicePrx, io: CliIO): EntityFinder<ExperimenterI> {
+export function userFinder(admin: AsyncAdminService, io: CliIO): EntityFinder<ExperimenterI> {
   return new EntityFinder<ExperimenterI>(
     {
       getById: (id) => admin.getExperimenter(id),

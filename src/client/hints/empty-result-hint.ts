@@ -1,7 +1,12 @@
 import { IObject, ParametersI, RObjectI } from '../../model/index.js';
 import type { Ctx } from '../remote.js';
+import type { AsyncAdminService, AsyncQueryService } from '../async-proxies.js';
+import { runAsync, runBlocking, step, type Steps } from '../call-steps.js';
 import type { AdminServicePrx } from '../services/admin-service-prx.js';
 import type { QueryServicePrx } from '../services/query-service-prx.js';
+
+type Admin = Pick<AdminServicePrx, 'getGroup' | 'getEventContext'> | Pick<AsyncAdminService, 'getGroup' | 'getEventContext'>;
+type Query = Pick<QueryServicePrx, 'projection'> | Pick<AsyncQueryService, 'projection'>;
 
 /** Where a query that found nothing would have found rows the caller may read. */
 export interface EmptyResultHint {
@@ -30,19 +35,34 @@ export function emptyResultHint(
   params: ParametersI | null | undefined,
   ctx: Ctx | null | undefined,
 ): EmptyResultHint | null {
+  return runBlocking(hintSteps(query, admin, hql, params, ctx));
+}
+
+/** `emptyResultHint` with async proxies (the CLI's `omero hql`). */
+export function emptyResultHintAsync(
+  query: AsyncQueryService,
+  admin: AsyncAdminService,
+  hql: string,
+  params: ParametersI | null | undefined,
+  ctx: Ctx | null | undefined,
+): Promise<EmptyResultHint | null> {
+  return runAsync(hintSteps(query, admin, hql, params, ctx));
+}
+
+function* hintSteps(query: Query, admin: Admin, hql: string, params: ParametersI | null | undefined, ctx: Ctx | null | undefined): Steps<EmptyResultHint | null> {
   const group = ctx?.['omero.group'];
   if (group !== undefined && String(group) === '-1') return null;
   try {
-    const searched = group !== undefined ? String(admin.getGroup(Number(group)).name?.val) : admin.getEventContext().groupName;
+    const searched = group !== undefined ? String((yield* step(admin.getGroup(Number(group)))).name?.val) : (yield* step(admin.getEventContext())).groupName;
     // The named parameters as given; the page is ours (the first rows are enough to count).
     const p = new ParametersI({ ...(params?.map ?? {}) }).page(0, HINT_ROWS);
-    const rows = query.projection(hql, p, { ...ctx, 'omero.group': '-1' });
+    const rows = yield* step(query.projection(hql, p, { ...ctx, 'omero.group': '-1' }));
     if (rows.length === 0) return null;
     const counts = new Map<string, number>();
     for (const row of rows) {
       const id = groupOf(row[0]);
       if (id === null) continue;
-      const name = groupName(admin, id);
+      const name = yield* groupName(admin, id);
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     return { searched, total: rows.length, byGroup: [...counts].sort(([a], [b]) => a.localeCompare(b)) };
@@ -65,9 +85,9 @@ function groupOf(cell: unknown): number | null {
   return id === undefined || id === null ? null : Number(id);
 }
 
-function groupName(admin: AdminServicePrx, id: number): string {
+function* groupName(admin: Admin, id: number): Steps<string> {
   try {
-    return String(admin.getGroup(id).name?.val ?? `#${id}`);
+    return String((yield* step(admin.getGroup(id))).name?.val ?? `#${id}`);
   } catch {
     return `#${id}`;
   }

@@ -9,7 +9,7 @@ import type {
 } from '../../model/index.js';
 import type { LdapAuthExperimenter } from '../../server/services/ldap/index.js';
 import type { ArgsOf, AuditQuery, AuditRecord, Blocking, Ctx, GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, MethodName, ResultOf, IAdmin, UserImportRow } from '../../contract/index.js';
-import type { RemoteSession } from '../remote.js';
+import type { ServiceCaller } from '../remote.js';
 
 export type { GroupImportRow, GroupRef, ImportOptions, ImportRowResult, ImportStatus, LdapAuthExperimenter, UserImportRow };
 
@@ -21,9 +21,9 @@ type Str = string | RString;
  * context, as in Python: `admin_service.getEventContext()`, `admin_service.lookupGroup('private-1')`.
  */
 export class AdminServicePrx implements Blocking<IAdmin> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 
@@ -63,21 +63,21 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   createExperimenterWithPassword(experimenter: ExperimenterI, password: Str, defaultGroup: Id, groups: Id[] = [], ctx?: Ctx | null): number {
     return this.#call('createExperimenterWithPassword', [experimenter, password, defaultGroup, groups], ctx);
   }
-  addGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { this.#call('addGroups', [experimenter, groups], ctx); }
-  removeGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { this.#call('removeGroups', [experimenter, groups], ctx); }
-  setDefaultGroup(experimenter: Id, group: Id, ctx?: Ctx | null): void { this.#call('setDefaultGroup', [experimenter, group], ctx); }
-  setGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { this.#call('setGroupOwner', [group, experimenter], ctx); }
-  unsetGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { this.#call('unsetGroupOwner', [group, experimenter], ctx); }
-  addGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { this.#call('addGroupOwners', [group, experimenters], ctx); }
-  removeGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { this.#call('removeGroupOwners', [group, experimenters], ctx); }
-  changePassword(password: Str, ctx?: Ctx | null): void { this.#call('changePassword', [password], ctx); }
+  addGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { return this.#call('addGroups', [experimenter, groups], ctx); }
+  removeGroups(experimenter: Id, groups: Id[], ctx?: Ctx | null): void { return this.#call('removeGroups', [experimenter, groups], ctx); }
+  setDefaultGroup(experimenter: Id, group: Id, ctx?: Ctx | null): void { return this.#call('setDefaultGroup', [experimenter, group], ctx); }
+  setGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { return this.#call('setGroupOwner', [group, experimenter], ctx); }
+  unsetGroupOwner(group: Id, experimenter: Id, ctx?: Ctx | null): void { return this.#call('unsetGroupOwner', [group, experimenter], ctx); }
+  addGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { return this.#call('addGroupOwners', [group, experimenters], ctx); }
+  removeGroupOwners(group: Id, experimenters: Id[], ctx?: Ctx | null): void { return this.#call('removeGroupOwners', [group, experimenters], ctx); }
+  changePassword(password: Str, ctx?: Ctx | null): void { return this.#call('changePassword', [password], ctx); }
   changePasswordWithOldPassword(oldPassword: Str, password: Str, ctx?: Ctx | null): void {
-    this.#call('changePasswordWithOldPassword', [oldPassword, password], ctx);
+    return this.#call('changePasswordWithOldPassword', [oldPassword, password], ctx);
   }
-  changeUserPassword(omeName: Str, password: Str, ctx?: Ctx | null): void { this.#call('changeUserPassword', [omeName, password], ctx); }
-  updateSelf(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateSelf', [experimenter], ctx); }
-  updateExperimenter(experimenter: ExperimenterI, ctx?: Ctx | null): void { this.#call('updateExperimenter', [experimenter], ctx); }
-  updateGroup(group: ExperimenterGroupI, ctx?: Ctx | null): void { this.#call('updateGroup', [group], ctx); }
+  changeUserPassword(omeName: Str, password: Str, ctx?: Ctx | null): void { return this.#call('changeUserPassword', [omeName, password], ctx); }
+  updateSelf(experimenter: ExperimenterI, ctx?: Ctx | null): void { return this.#call('updateSelf', [experimenter], ctx); }
+  updateExperimenter(experimenter: ExperimenterI, ctx?: Ctx | null): void { return this.#call('updateExperimenter', [experimenter], ctx); }
+  updateGroup(group: ExperimenterGroupI, ctx?: Ctx | null): void { return this.#call('updateGroup', [group], ctx); }
   /**
    * Creates or updates users to match `rows` (one transaction per row, or all in one with
    * `atomic`; nothing with `dryRun`) and answers what happened to each: `omero user import`.
@@ -98,7 +98,7 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   }
   /** Sets a user's light-admin privileges to exactly `privileges`. */
   setAdminPrivileges(experimenter: Id, privileges: readonly unknown[], ctx?: Ctx | null): void {
-    this.#call('setAdminPrivileges', [experimenter, privileges], ctx);
+    return this.#call('setAdminPrivileges', [experimenter, privileges], ctx);
   }
   /** Refuses unless the caller is an administrator holding `privileges` (ours: the CLI's audited `@admin_only`). */
   requireAdminPrivileges(privileges: readonly string[], command: string | null = null, ctx?: Ctx | null): void {
@@ -112,6 +112,6 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   getAuditLog(query: AuditQuery = {}, ctx?: Ctx | null): AuditRecord[] { return this.#call('getAuditLog', [query], ctx); }
   /** Deprecated in OMERO (use Chmod2) but kept: changes a group's permission level. */
   changePermissions(group: ExperimenterGroupI, permissions: PermissionsI, ctx?: Ctx | null): void {
-    this.#call('changePermissions', [group, permissions], ctx);
+    return this.#call('changePermissions', [group, permissions], ctx);
   }
 }

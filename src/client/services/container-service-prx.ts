@@ -1,12 +1,12 @@
 import type { IObject, ParametersI } from '../../model/index.js';
 import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IContainer } from '../../contract/index.js';
-import type { RemoteSession } from '../remote.js';
+import type { ServiceCaller } from '../remote.js';
 
 /** The IContainer proxy (reference api §1.6): hierarchies, honouring `exp()`, `grp()`, `leaves()`. */
 export class ContainerServicePrx implements Blocking<IContainer> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 

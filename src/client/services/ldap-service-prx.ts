@@ -1,6 +1,6 @@
 import type { ExperimenterGroupI, ExperimenterI, RString } from '../../model/index.js';
 import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, ILdap } from '../../contract/index.js';
-import type { RemoteSession } from '../remote.js';
+import type { ServiceCaller } from '../remote.js';
 
 type Str = string | RString;
 
@@ -9,9 +9,9 @@ type Str = string | RString;
  * off, everything but `getSetting()` throws ApiUsageException "LDAP is not enabled on this server …".
  */
 export class LdapServicePrx implements Blocking<ILdap> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 

@@ -1,6 +1,6 @@
 import type { IObject, ParametersI, RType } from '../../model/index.js';
 import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, IQuery } from '../../contract/index.js';
-import type { RemoteSession } from '../remote.js';
+import type { ServiceCaller } from '../remote.js';
 
 type Params = ParametersI | null | undefined;
 
@@ -9,9 +9,9 @@ type Params = ParametersI | null | undefined;
  * group (`{'omero.group': '<id>'}`, or `'-1'` for every group): unreadable rows are dropped.
  */
 export class QueryServicePrx implements Blocking<IQuery> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 

@@ -2,7 +2,7 @@ import type { OpenedSession } from '../../server/services/sudo-session.js';
 import { CmdError, ERR, type RString, type SessionI } from '../../model/index.js';
 import type { CurrentSessionRow } from '../../server/services/session-admin-service.js';
 import type { ArgsOf, Blocking, Ctx, MethodName, ResultOf, ISession } from '../../contract/index.js';
-import type { RemoteSession } from '../remote.js';
+import type { ServiceCaller } from '../remote.js';
 
 export type { CurrentSessionRow };
 
@@ -11,9 +11,9 @@ export type { CurrentSessionRow };
  * must already hold: the server keeps only hashes, so no call returns another session's key.
  */
 export class SessionServicePrx implements Omit<Blocking<ISession>, 'updateTimeToIdle'> {
-  readonly #s: RemoteSession;
+  readonly #s: ServiceCaller;
 
-  constructor(session: RemoteSession) {
+  constructor(session: ServiceCaller) {
     this.#s = session;
   }
 
@@ -37,7 +37,8 @@ export class SessionServicePrx implements Omit<Blocking<ISession>, 'updateTimeTo
    * `no-session`, …) when refused.
    */
   updateTimeToIdle(uuid: string | RString | null, timeToIdleMs: number, ctx?: Ctx | null): void {
-    const rsp = this.#call('updateTimeToIdle', [uuid, timeToIdleMs], ctx);
-    if (rsp instanceof ERR) throw new CmdError(rsp);
+    return this.#s.then(this.#call('updateTimeToIdle', [uuid, timeToIdleMs], ctx), (rsp) => {
+      if (rsp instanceof ERR) throw new CmdError(rsp);
+    });
   }
 }

@@ -1,7 +1,9 @@
 import { DEFAULT_PORT } from '../../contract/index.js';
 import { databaseConfigFromEnv, type DatabaseConfig } from '../../server/db/database-config.js';
 import { SocketTransport } from './socket-transport.js';
-import { socketUrl, type SocketTarget } from './socket-target.js';
+import { AsyncSocketTransport } from './async-socket-transport.js';
+import { asAsync, type AsyncTransport } from './async-transport.js';
+import { socketUrl, type ServerLocator, type SocketTarget } from './socket-target.js';
 import type { Transport } from './transport.js';
 import { WorkerTransport } from './worker-transport.js';
 
@@ -30,7 +32,7 @@ export function sharedTransport(config: DatabaseConfig = databaseConfigFromEnv()
 
 /** A connection to the server at `target`. */
 export function sharedSocketTransport(target: SocketTarget): Transport {
-  return reuse(`socket ${socketUrl(target)} ${target.serverId ?? ''}`, () => new SocketTransport({ address: target }));
+  return reuse(socketKey(target), () => new SocketTransport({ address: target }));
 }
 
 /** Where a client asks to go: a host, and a port only when one was given. */
@@ -38,6 +40,28 @@ export interface TransportTarget {
   readonly host: string;
   readonly port?: number | null;
   readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Where a target leads, by the rule of `transportFor`: the engine in this process, or a server. */
+type Route =
+  | { readonly kind: 'engine'; readonly config: DatabaseConfig }
+  | { readonly kind: 'socket'; readonly key: string; readonly locator: ServerLocator };
+
+function routeFor(t: TransportTarget): Route {
+  const env = t.env ?? process.env;
+  const local = LOCAL_HOSTS.has(t.host);
+  if (local && env.OMERO_SERVER === 'in-process') return { kind: 'engine', config: databaseConfigFromEnv(env) };
+  if (local && (t.port === null || t.port === undefined || t.port === DEFAULT_PORT)) {
+    // Found (or started) by the connection, again on every reconnection.
+    return { kind: 'socket', key: `user-server ${env.OMERO_USERDIR ?? ''}`, locator: { userDirEnv: { ...env } } };
+  }
+  const tls = env.OMERO_TLS === undefined || env.OMERO_TLS === '' ? !local : env.OMERO_TLS === '1';
+  const address: SocketTarget = { host: t.host.replace(/^\[|\]$/g, ''), port: t.port ?? DEFAULT_PORT, tls, caFile: env.OMERO_TLS_CA || undefined };
+  return { kind: 'socket', key: socketKey(address), locator: { address } };
+}
+
+function socketKey(target: SocketTarget): string {
+  return `socket ${socketUrl(target)} ${target.serverId ?? ''}`;
 }
 
 /**
@@ -48,23 +72,47 @@ export interface TransportTarget {
  *   two user directories never share a server by accident);
  * - anything else: exactly that address (`-s/-p`), with TLS unless the host is this machine
  *   (`OMERO_TLS=0|1` overrides; `OMERO_TLS_CA` adds a certificate authority). Never starts anything.
+ * Calls through it block (a worker thread keeps the connection).
  */
 export function transportFor(t: TransportTarget): Transport {
-  const env = t.env ?? process.env;
-  const local = LOCAL_HOSTS.has(t.host);
-  if (local && env.OMERO_SERVER === 'in-process') return sharedTransport(databaseConfigFromEnv(env));
-  if (local && (t.port === null || t.port === undefined || t.port === DEFAULT_PORT)) {
-    // Found (or started) by the connection's thread, again on every reconnection.
-    return reuse(`user-server ${env.OMERO_USERDIR ?? ''}`, () => new SocketTransport({ userDirEnv: { ...env } }));
+  const route = routeFor(t);
+  if (route.kind === 'engine') return sharedTransport(route.config);
+  return reuse(route.key, () => new SocketTransport(route.locator));
+}
+
+/** The process's async transports (the CLI's commands), one per server. */
+const sharedAsync = new Map<string, AsyncTransport>();
+
+/**
+ * The same rule as `transportFor`, for callers that await (the CLI's commands): a server is
+ * reached from this thread with no worker; the in-process engine keeps its blocking transport.
+ * The connection starts at once.
+ */
+export function asyncTransportFor(t: TransportTarget): AsyncTransport {
+  const route = routeFor(t);
+  if (route.kind === 'engine') return asAsync(sharedTransport(route.config));
+  let a = sharedAsync.get(route.key);
+  if (!a) {
+    a = new AsyncSocketTransport(route.locator).warmUp();
+    sharedAsync.set(route.key, a);
   }
-  const tls = env.OMERO_TLS === undefined || env.OMERO_TLS === '' ? !local : env.OMERO_TLS === '1';
-  return sharedSocketTransport({ host: t.host.replace(/^\[|\]$/g, ''), port: t.port ?? DEFAULT_PORT, tls, caFile: env.OMERO_TLS_CA || undefined });
+  return a;
+}
+
+/**
+ * Closes the async connections (`asyncTransportFor`): an open socket keeps the process alive, so
+ * the command line closes them when its command is done.
+ */
+export function closeAsyncTransports(): void {
+  for (const t of sharedAsync.values()) t.close();
+  sharedAsync.clear();
 }
 
 /** Closes every shared transport now (the shell's `exit`, tests). */
 export function closeSharedTransport(): void {
-  for (const t of shared.values()) t.close();
+  for (const t of [...shared.values(), ...sharedAsync.values()]) t.close();
   shared.clear();
+  sharedAsync.clear();
 }
 
 process.once('exit', closeSharedTransport);

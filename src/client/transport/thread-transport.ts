@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ServerReply, ServerRequest } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
+import { countWorkerThread } from '../../startup/startup-trace.js';
 import type { Transport } from './transport.js';
 
 /** Which worker a ThreadTransport runs, and what it is given. */
@@ -73,6 +74,7 @@ export class ThreadTransport implements Transport {
       env: spec.env ?? process.env,
     });
     this.#worker.unref();
+    countWorkerThread();
   }
 
   request(request: ServerRequest): ServerReply {

@@ -33,7 +33,7 @@ export async function runPythonShell(o: PythonShellOptions): Promise<number> {
     const connection = o.login ? await o.login() : null;
     // Python joins the connection's session over the connection's own transport; without a login,
     // `omero.client('localhost')` in Python goes where it would go here.
-    host.useTransport(() => (connection ? connection.client.getTransport() : new OmeroClient('localhost').getTransport()));
+    host.useTransport(() => (connection ? connection.client.blocking().getTransport() : new OmeroClient('localhost').getTransport()));
     try {
       await host.ready();
     } catch (e) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QueryServicePrx } from '../../../src/client/services/query-service-prx.js';
+import type { AsyncQueryService } from '../../../src/client/async-proxies.js';
 import { CliError } from '../../../src/cli/cli-error.js';
 import {
   NOT_ADMIN,
@@ -45,13 +45,13 @@ function project(id: number, name: string, description: string | null = null): P
 }
 
 /** A query service whose projection answers `rows` or throws `error`, recording the context. */
-function queryStub(answer: () => unknown, seen: unknown[] = []): QueryServicePrx {
+function queryStub(answer: () => unknown, seen: unknown[] = []): AsyncQueryService {
   return {
-    projection: (_q: string, params: unknown, ctx: unknown) => {
+    projection: async (_q: string, params: unknown, ctx: unknown) => {
       seen.push({ params, ctx });
       return answer();
     },
-  } as unknown as QueryServicePrx;
+  } as unknown as AsyncQueryService;
 }
 
 // The pure parts of `omero hql` (reference cli §6): Python value printing, omero-py's
@@ -139,23 +139,23 @@ describe('omero hql formatting', () => {
     ]);
   });
 
-  it('maps query errors to rc 52, 53 and 54; --all sends omero.group=-1 and the page', () => {
-    const fail = (error: Error, all: boolean) => {
+  it('maps query errors to rc 52, 53 and 54; --all sends omero.group=-1 and the page', async () => {
+    const fail = async (error: Error, all: boolean) => {
       try {
-        runProjection(queryStub(() => { throw error; }), 'q', { offset: 0, limit: 25 }, all);
+        await runProjection(queryStub(() => { throw error; }), 'q', { offset: 0, limit: 25 }, all);
       } catch (e) {
         assert.ok(e instanceof CliError);
         return [e.rc, e.message];
       }
       return assert.fail('no error');
     };
-    assert.deepEqual(fail(new QueryException('Illegal query:q\nbad'), false), [52, 'Bad query: Illegal query:q\nbad']);
-    assert.deepEqual(fail(new SecurityViolation('nope'), true), [53, NOT_ADMIN]);
-    assert.deepEqual(fail(new SecurityViolation('nope'), false), [54, 'SecurityViolation: nope']);
-    assert.throws(() => runProjection(queryStub(() => { throw new ApiUsageException('x'); }), 'q', { offset: 0, limit: 1 }, false), ApiUsageException);
+    assert.deepEqual(await fail(new QueryException('Illegal query:q\nbad'), false), [52, 'Bad query: Illegal query:q\nbad']);
+    assert.deepEqual(await fail(new SecurityViolation('nope'), true), [53, NOT_ADMIN]);
+    assert.deepEqual(await fail(new SecurityViolation('nope'), false), [54, 'SecurityViolation: nope']);
+    await assert.rejects(() => runProjection(queryStub(() => { throw new ApiUsageException('x'); }), 'q', { offset: 0, limit: 1 }, false), ApiUsageException);
     const seen: { params: { theFilter: { offset: { val: number }; limit: { val: number } } }; ctx: unknown }[] = [];
-    runProjection(queryStub(() => [], seen), 'q', { offset: 5, limit: 10 }, true);
-    runProjection(queryStub(() => [], seen), 'q', { offset: 0, limit: 25 }, false);
+    await runProjection(queryStub(() => [], seen), 'q', { offset: 5, limit: 10 }, true);
+    await runProjection(queryStub(() => [], seen), 'q', { offset: 0, limit: 25 }, false);
     assert.deepEqual(seen.map((s) => [s.params.theFilter.offset.val, s.params.theFilter.limit.val, s.ctx]), [
       [5, 10, { 'omero.group': '-1' }],
       [0, 25, null],
