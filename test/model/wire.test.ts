@@ -261,6 +261,16 @@ describe('wire round trips keep classes, values and printing', () => {
     assert.deepEqual(Object.keys(decoded).sort(), ['__proto__', 'a']);
   });
 
+  it('fields named like inherited members become own data properties, never calls of an accessor', () => {
+    const value = { toString: 'text', constructor: 5, hasOwnProperty: null, plain: 1 } as Record<string, unknown>;
+    const back = fromWire(JSON.parse(JSON.stringify(toWire(value)))) as Record<string, unknown>;
+    for (const key of ['toString', 'constructor', 'hasOwnProperty', 'plain']) {
+      assert.ok(Object.hasOwn(back, key), key);
+      assert.equal(back[key], value[key]);
+    }
+    assert.equal(Object.getPrototypeOf(back), Object.prototype);
+  });
+
   it('produces tagged, JSON-compatible data', () => {
     const wire = toWire(new ProjectI(1, false)) as Record<string, unknown>;
     assert.equal(wire['$c'], 'ProjectI');

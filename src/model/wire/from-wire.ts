@@ -13,7 +13,10 @@ export function fromWire(data: unknown): unknown {
 type Rec = Record<string, unknown>;
 
 function defineField(target: object, key: string, value: unknown, hidden: boolean): void {
-  Object.defineProperty(target, key, { value, enumerable: !hidden, writable: true, configurable: true });
+  // Plain assignment makes the same own data property, several times faster, when nothing of that
+  // name is inherited (an accessor would run instead) and it is not `__proto__`.
+  if (!hidden && !(key in target)) (target as Record<string, unknown>)[key] = value;
+  else Object.defineProperty(target, key, { value, enumerable: !hidden, writable: true, configurable: true });
 }
 
 class Decoder {

@@ -36,7 +36,8 @@ function children(value: object): unknown[] {
 
 function fieldNames(value: object): string[] {
   const names = Object.keys(value);
-  if (isAnyError(value)) {
+  // Errors of this realm are `instanceof Error`; the slower realm-proof test only for the rest.
+  if (value instanceof Error || (className(value) === undefined && isAnyError(value))) {
     for (const hidden of ERROR_HIDDEN_FIELDS) {
       if (Object.hasOwn(value, hidden) && !names.includes(hidden)) names.push(hidden);
     }
@@ -113,12 +114,10 @@ class Encoder {
   #fields(value: object): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const key of fieldNames(value)) {
-      Object.defineProperty(out, key, {
-        value: this.encode((value as Record<string, unknown>)[key]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const encoded = this.encode((value as Record<string, unknown>)[key]);
+      // Plain assignment is several times faster; only `__proto__` would set the prototype instead.
+      if (key !== '__proto__') out[key] = encoded;
+      else Object.defineProperty(out, key, { value: encoded, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
