@@ -102,7 +102,7 @@ export class AdminServicePrx implements Blocking<IAdmin> {
   }
   /** Refuses unless the caller is an administrator holding `privileges` (ours: the CLI's audited `@admin_only`). */
   requireAdminPrivileges(privileges: readonly string[], command: string | null = null, ctx?: Ctx | null): void {
-    this.#call('requireAdminPrivileges', [privileges, command], ctx);
+    return this.#call('requireAdminPrivileges', [privileges, command], ctx);
   }
   /** The administrators holding every one of `privileges`. */
   getAdminsWithPrivileges(privileges: readonly unknown[], ctx?: Ctx | null): ExperimenterI[] {
