@@ -213,14 +213,27 @@ export class OmeroServer {
   ): Promise<CallContext> {
     const parsed = parseGroupContext(ctx, Number.NaN);
     const requestedGroup = Number.isNaN(parsed) ? null : parsed;
-    const facts = source === 'cached' ? await this.#readerFacts(trx, key, requestedGroup) : await loadCallFacts(trx, key, { requestedGroup, query });
+    if (source === 'fresh') return this.#openOn(trx, key, ctx, await loadCallFacts(trx, key, { requestedGroup, query }), address, false);
+    const { facts, fromCache } = await this.#readerFacts(trx, key, requestedGroup);
+    try {
+      return await this.#openOn(trx, key, ctx, facts, address, true);
+    } catch (e) {
+      // A refusal decided before any statement could prove the facts current (not a member of
+      // the requested group, deactivated): only facts read just now may refuse.
+      if (!fromCache) throw e;
+      this.#facts.forget(key);
+      return this.openCall(trx, key, ctx, query, address, source);
+    }
+  }
+
+  /** The call's context on `facts`, refusing a deactivated account; `checked`: its reads prove the facts. */
+  #openOn(trx: CallDb, key: string, ctx: Record<string, string>, facts: CallFacts, address: string, checked: boolean): Promise<CallContext> {
     const { session, membership } = facts;
     if (!membership.memberOf.includes(SystemIds.USER_GROUP) && session.owner !== SystemIds.GUEST_USER) {
       throw new SecurityViolation('No matching roles found for this session (allowed: [user]): the account is deactivated');
     }
     // Only cached facts must be proven by the call's statements: fresh ones are newer than the call.
-    const prefetched = source === 'cached' ? facts : { ...facts, stamp: undefined };
-    return CallContext.open(trx, session, key, membership, ctx, prefetched, address);
+    return CallContext.open(trx, session, key, membership, ctx, checked ? facts : { ...facts, stamp: undefined }, address);
   }
 
   /**
@@ -228,19 +241,19 @@ export class OmeroServer {
    * current), else read in one statement (the session, memberships, privileges, group
    * permissions and read-scope facts together) and cached.
    */
-  async #readerFacts(db: CallDb, key: string, requestedGroup: number | null): Promise<CallFacts> {
+  async #readerFacts(db: CallDb, key: string, requestedGroup: number | null): Promise<{ facts: CallFacts; fromCache: boolean }> {
     const now = Date.now();
     const cached = this.#facts.get(key, requestedGroup, now);
     if (cached === undefined) {
       const facts = await loadCallFacts(db, key, { requestedGroup, query: true });
       this.#facts.set(key, requestedGroup, facts);
-      return facts;
+      return { facts, fromCache: false };
     }
-    if (!needsTouch(cached.session, now)) return cached;
+    if (!needsTouch(cached.session, now)) return { facts: cached, fromCache: true };
     await touchSession(db, cached.session.id, now);
     const touched: CallFacts = { ...cached, session: { ...cached.session, last_access: new Date(now) } };
     this.#facts.set(key, requestedGroup, touched);
-    return touched;
+    return { facts: touched, fromCache: true };
   }
 
   /** How many sessions the facts cache holds (tests, benchmarks). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ParametersI, type IObject } from '../../../src/model/index.js';
+import { ExperimenterGroupI, ExperimenterI, ParametersI, PermissionsI, rbool, rstring, type IObject } from '../../../src/model/index.js';
 import type { CallFacts } from '../../../src/server/call/call-facts.js';
 import { FactsCache } from '../../../src/server/call/facts-cache.js';
 import type { SessionRow } from '../../../src/server/call/session-row.js';
@@ -122,6 +122,31 @@ for (const engine of ENGINES) {
       assert.match(again.sql[0]!, /omero_facts_current/);
       assert.match(again.sql[1]!, /from session s/);
       assert.equal((await count(() => groups(s.key))).n, 1);
+    });
+
+    it('a refusal is never decided on cached facts alone: re-added to a group by SQL, the next call in it works', async () => {
+      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const admin = (method: string, ...args: unknown[]) => server.invoke(root.key, 'IAdmin', method, args, {});
+      const group = new ExperimenterGroupI();
+      group.name = rstring('cache-refusal');
+      group.details.permissions = new PermissionsI('rwr---');
+      const gid = (await admin('createGroup', group)) as number;
+      const userGroup = ((await admin('lookupGroup', 'user')) as ExperimenterGroupI).id!.val as number;
+      const e = new ExperimenterI();
+      e.omeName = rstring('cache-refusal-user');
+      e.firstName = rstring('C');
+      e.lastName = rstring('R');
+      e.ldap = rbool(false);
+      const uid = (await admin('createExperimenterWithPassword', e, rstring('cache-refusal-pw'), gid, [gid, userGroup])) as number;
+      const s = await server.sessions.createSession('cache-refusal-user', 'cache-refusal-pw');
+      const inGroup = { 'omero.group': String(gid) };
+      assert.ok(Array.isArray(await groups(s.key, inGroup)));
+      const [map] = (await server.db.knex('groupexperimentermap').where({ parent: gid, child: uid }).select('*')) as Array<Record<string, unknown>>;
+      await server.db.knex('groupexperimentermap').where({ parent: gid, child: uid }).delete();
+      await assert.rejects(groups(s.key, inGroup), /not a member|SecurityViolation/i);
+      // The refusal above was decided on facts read for it; now they are cached. Put the row back.
+      await server.db.knex('groupexperimentermap').insert(map);
+      assert.ok(Array.isArray(await groups(s.key, inGroup)), 'a cached refusal outlived the change');
     });
 
     it('writes never use the cache: they read their facts in their own transaction', async () => {
