@@ -30,17 +30,33 @@ export function countKey(c: CollectionMeta): string {
   return `_${c.name}CountPerOwner`;
 }
 
+/** One property `initModelMembers` sets: to null, to a collection's elements, or to its loaded flag. */
+interface InitStep {
+  readonly key: string;
+  readonly kind: 'null' | 'seq' | 'flag';
+}
+
+/** The steps of each class, worked out once: every query result builds many objects of few classes. */
+const initSteps = new WeakMap<ModelMeta, readonly InitStep[]>();
+
+function stepsOf(meta: ModelMeta): readonly InitStep[] {
+  let steps = initSteps.get(meta);
+  if (steps === undefined) {
+    steps = meta.members.flatMap((m): InitStep[] =>
+      m.member === 'field'
+        ? [{ key: m.name, kind: 'null' }]
+        : [{ key: seqKey(m), kind: 'seq' }, { key: loadedKey(m), kind: 'flag' }, ...(m.counted ? [{ key: countKey(m), kind: 'null' as const }] : [])],
+    );
+    initSteps.set(meta, steps);
+  }
+  return steps;
+}
+
 /** Sets every member to its initial state: fields null; collections `[]`/loaded or null/unloaded; counts null. */
 export function initModelMembers(target: object, meta: ModelMeta, loaded: boolean): void {
   const record = target as Record<string, unknown>;
-  for (const m of meta.members) {
-    if (m.member === 'field') {
-      record[m.name] = null;
-    } else {
-      record[seqKey(m)] = loaded ? [] : null;
-      record[loadedKey(m)] = loaded;
-      if (m.counted) record[countKey(m)] = null;
-    }
+  for (const step of stepsOf(meta)) {
+    record[step.key] = step.kind === 'null' ? null : step.kind === 'flag' ? loaded : loaded ? [] : null;
   }
 }
 

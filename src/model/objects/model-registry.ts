@@ -114,8 +114,18 @@ export function getModelMeta(nameOrClass: string | AnyModelClass): ModelMeta | n
 /** All fields of a class (inherited first), or null when the class is unknown. */
 export function getFields(nameOrClass: string | AnyModelClass): FieldMeta[] | null {
   const meta = getModelMeta(nameOrClass);
-  return meta === null ? null : meta.members.filter((m): m is FieldMeta => m.member === 'field');
+  if (meta === null) return null;
+  let fields = fieldsOf.get(meta);
+  if (fields === undefined) {
+    fields = meta.members.filter((m): m is FieldMeta => m.member === 'field');
+    fieldsOf.set(meta, fields);
+  }
+  // A copy: callers may keep or change what they get.
+  return [...fields];
 }
+
+/** The fields of each class, filtered once (hydration asks for them for every object). */
+const fieldsOf = new WeakMap<ModelMeta, FieldMeta[]>();
 
 /** One field's metadata, or null. */
 export function getField(nameOrClass: string | AnyModelClass, fieldName: string): FieldMeta | null {
