@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readServerState } from '../../src/env/server-record.js';
+import { readServerState, type ServerState } from '../../src/env/server-record.js';
 import { OMERO_BIN } from './engines.js';
 
 /** A real `omero admin start --foreground` process of a bench environment. */
 export interface BenchServer {
   readonly port: number;
+  /** What it recorded in its user directory (address, TLS, server id). */
+  readonly state: ServerState;
   /** SIGTERM, and waits for the exit. */
   stop(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export async function startBenchServer(env: NodeJS.ProcessEnv): Promise<BenchSer
   };
   for (let waited = 0; ; waited += 25) {
     const state = readServerState(env);
-    if (state && state.pid === child.pid) return { port: state.port, stop };
+    if (state && state.pid === child.pid) return { port: state.port, state, stop };
     if (child.exitCode !== null || waited > 60_000) {
       await stop();
       throw new Error('the bench server did not start');

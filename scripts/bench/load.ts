@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Knex } from 'knex';
 import { WebSocket } from 'ws';
 import { PRODUCT, PROTOCOL_VERSION, type ServerFrame } from '../../src/contract/index.js';
 import { ParametersI, toWire } from '../../src/model/index.js';
 import { hashPassword } from '../../src/server/auth/password-hash.js';
 import { openDatabase } from '../../src/server/db/open-database.js';
-import { readServerState } from '../../src/env/server-record.js';
-import { OMERO_BIN, openBenchEnvironment, type EngineName } from './engines.js';
+import { startBenchServer, type BenchServer } from './bench-server.js';
+import { openBenchEnvironment, type EngineName } from './engines.js';
 import { addProjects, pickRoles, seedWorld } from './seed.js';
 import { ServerProbe } from './server-probe.js';
 import { ratio, round, summarize, type Summary } from './stats.js';
@@ -40,7 +39,7 @@ export interface LoadResult {
  */
 export async function benchLoad(engine: EngineName, o: { clients: number; queries: number; pgUrl: string; log: (s: string) => void }): Promise<LoadResult> {
   const env = await openBenchEnvironment(engine, o.pgUrl, 'load');
-  let server: ChildProcess | null = null;
+  let server: BenchServer | null = null;
   try {
     const db = await openDatabase(env.config);
     let sql: string;
@@ -78,14 +77,8 @@ export async function benchLoad(engine: EngineName, o: { clients: number; querie
         await pool.close();
       }
     }
-    server = spawn(process.execPath, [OMERO_BIN, 'admin', 'start', '--foreground', '--port', '0'], { env: env.env, stdio: 'ignore' });
-    let port = 0;
-    for (let waited = 0; port === 0; waited += 25) {
-      const state = readServerState(env.env);
-      if (state && state.pid === server.pid) port = state.port;
-      else if (waited > 60_000) throw new Error('the load server did not start');
-      else await new Promise((r) => setTimeout(r, 25));
-    }
+    server = await startBenchServer(env.env);
+    const port = server.port;
     variants.push(
       await drive(`running server over loopback: ${o.clients} clients, findAllByQuery`, o.clients, o.queries, async (k) => {
         const c = await connectClient(port);
@@ -100,12 +93,7 @@ export async function benchLoad(engine: EngineName, o: { clients: number; querie
     const throughputRatio = pool ? round(ratio(variants[0]!.perSecond, net.perSecond)) : null;
     return { engine, clients: o.clients, queriesPerClient: o.queries, variants, throughputRatio };
   } finally {
-    const child = server as ChildProcess | null;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await (server as BenchServer | null)?.stop();
     await env.close();
   }
 }

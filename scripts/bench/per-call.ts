@@ -4,12 +4,11 @@ import { SocketTransport } from '../../src/client/transport/socket-transport.js'
 import { targetOf } from '../../src/client/transport/user-server.js';
 import type { Transport } from '../../src/client/transport/transport.js';
 import { WorkerTransport } from '../../src/client/transport/worker-transport.js';
-import { readServerState } from '../../src/env/server-record.js';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { ParametersI } from '../../src/model/index.js';
 import { hashPassword } from '../../src/server/auth/password-hash.js';
 import { openDatabase, type Database } from '../../src/server/db/open-database.js';
-import { OMERO_BIN, openBenchEnvironment, type EngineName } from './engines.js';
+import { startBenchServer, type BenchServer } from './bench-server.js';
+import { openBenchEnvironment, type EngineName } from './engines.js';
 import { addProjects, pickRoles, seedWorld } from './seed.js';
 import { ServerProbe } from './server-probe.js';
 import { ratio, round, summarize, type Summary } from './stats.js';
@@ -53,7 +52,7 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
   const env = await openBenchEnvironment(engine, o.pgUrl, 'percall');
   let db: Database | null = await openDatabase(env.config);
   let transport: WorkerTransport | null = null;
-  let server: ChildProcess | null = null;
+  let server: BenchServer | null = null;
   let socket: SocketTransport | null = null;
   try {
     await seedWorld(db.knex, { users: 40, groups: 8 }, await hashPassword(PASSWORD));
@@ -92,13 +91,8 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
     const openClient = () => clientOn((transport = new WorkerTransport(env.config)));
     // A server process on this database, and a client over loopback (WebSocket, one connection).
     const openNetClient = async () => {
-      server = spawn(process.execPath, [OMERO_BIN, 'admin', 'start', '--foreground', '--port', '0'], { env: env.env, stdio: 'ignore' });
-      for (let waited = 0; ; waited += 25) {
-        const state = readServerState(env.env);
-        if (state && state.pid === server.pid) return clientOn((socket = new SocketTransport({ address: targetOf(state) })));
-        if (waited > 60_000) throw new Error('the bench server did not start');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      server = await startBenchServer(env.env);
+      return clientOn((socket = new SocketTransport({ address: targetOf(server.state) })));
     };
     const warm = Math.min(200, o.calls);
     if (engine === 'postgres') {
@@ -187,12 +181,7 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
   } finally {
     (transport as WorkerTransport | null)?.close();
     (socket as SocketTransport | null)?.close();
-    const child = server as ChildProcess | null;
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await (server as BenchServer | null)?.stop();
     await db?.close();
     await env.close();
   }

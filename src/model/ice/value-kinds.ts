@@ -33,12 +33,13 @@ export function isDate(value: unknown): value is Date {
 
 /** An Error of any realm (what `util.types.isNativeError` says, without importing node:util). */
 export function isAnyError(value: unknown): value is Error {
-  return value instanceof Error || (typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Error]');
+  return value instanceof Error || tagged(value, '[object Error]');
 }
 
 /**
- * A cheap first test: the built-in tag. It can be faked (`Symbol.toStringTag`), so a match is
- * confirmed by the brand check; but most values fail here, without the brand check's throw.
+ * The built-in tag (`Object.prototype.toString`): cheap, and any realm's. It can be faked
+ * (`Symbol.toStringTag`), so Maps, Sets and Dates confirm a match by the brand check; but most
+ * values fail here, without the brand check's throw.
  */
 function tagged(value: unknown, tag: string): boolean {
   return typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === tag;

@@ -26,11 +26,12 @@ function countReferences(root: unknown, counts: Map<object, number>): void {
 
 function children(value: object): unknown[] {
   if (Array.isArray(value)) return [...value];
-  // Model objects first: most values are, and the kind checks below are not free.
-  if (className(value) !== undefined) return fieldNames(value).map((key) => (value as Record<string, unknown>)[key]);
-  if (isMap(value)) return [...value].flat();
-  if (isSet(value)) return [...value];
-  if (isDate(value)) return [];
+  // Model objects skip the kind checks: most values are model objects, and the checks are not free.
+  if (className(value) === undefined) {
+    if (isMap(value)) return [...value].flat();
+    if (isSet(value)) return [...value];
+    if (isDate(value)) return [];
+  }
   return fieldNames(value).map((key) => (value as Record<string, unknown>)[key]);
 }
 

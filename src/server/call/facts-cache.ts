@@ -62,7 +62,7 @@ export class FactsCache {
     this.#sessions.delete(key);
   }
 
-  /** Everything (a change was announced, or the server closes). */
+  /** Everything (the server closes). */
   clear(): void {
     this.#sessions.clear();
   }

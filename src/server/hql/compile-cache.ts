@@ -34,7 +34,7 @@ export function compileHqlCached(hql: string, options: CompileHqlOptions): Compi
     byKey.delete(key);
     byKey.set(key, template);
   }
-  return Object.freeze({ sql: template.sql, bindings: bindTemplate(template, params), shape: template.shape });
+  return bindTemplate(template, params);
 }
 
 function cacheKey(hql: string, options: CompileHqlOptions, params: Readonly<Record<string, unknown>>): string {

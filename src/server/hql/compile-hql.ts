@@ -60,8 +60,7 @@ export interface CompiledHql {
  *   (`Null parameters not allowed: <name>`) and bad offset/limit.
  */
 export function compileHql(hql: string, options: CompileHqlOptions): CompiledHql {
-  const template = compileHqlTemplate(hql, options);
-  return Object.freeze({ sql: template.sql, bindings: bindTemplate(template, options.params ?? {}), shape: template.shape });
+  return bindTemplate(compileHqlTemplate(hql, options), options.params ?? {});
 }
 
 /**
@@ -95,13 +94,12 @@ export function compileHqlTemplate(hql: string, options: CompileHqlOptions): Com
   }
 }
 
-/** One call's bindings: each `ParamRef` replaced by its parameter's checked value (`bindParameter`). */
-export function bindTemplate(template: CompiledTemplate, params: Readonly<Record<string, unknown>>): readonly unknown[] {
-  return Object.freeze(
-    template.bindings.map((b) => {
-      if (!(b instanceof ParamRef)) return b;
-      const { value } = bindParameter(b.name, Object.hasOwn(params, b.name) ? params[b.name] : undefined, b.list);
-      return b.item === null ? value : (value as readonly unknown[])[b.item];
-    }),
-  );
+/** One call's query: the template with each `ParamRef` replaced by its parameter's checked value (`bindParameter`). */
+export function bindTemplate(template: CompiledTemplate, params: Readonly<Record<string, unknown>>): CompiledHql {
+  const bindings = template.bindings.map((b) => {
+    if (!(b instanceof ParamRef)) return b;
+    const { value } = bindParameter(b.name, Object.hasOwn(params, b.name) ? params[b.name] : undefined, b.list);
+    return b.item === null ? value : (value as readonly unknown[])[b.item];
+  });
+  return Object.freeze({ sql: template.sql, bindings: Object.freeze(bindings), shape: template.shape });
 }

@@ -1,7 +1,8 @@
-import { hasPrivilege, withinReach, type Caller } from './caller.js';
+import { withinReach, type Caller } from './caller.js';
 import { isGranted, isGroupReadable, Right, Role } from './permission-bits.js';
 import type { ReadScope } from './read-scope.js';
 import { SystemIds } from './roles.js';
+import { readsAllSessions } from './session-rules.js';
 
 /** Facts about groups that the read scope depends on, loaded by the server per call. */
 export interface GroupFacts {
@@ -22,7 +23,7 @@ export function readScopeFor(caller: Caller, facts: GroupFacts): ReadScope {
     caller.isAdmin || caller.leaderOf.length > 0
       ? ('all' as const)
       : unique([caller.userId, SystemIds.ROOT_USER, SystemIds.GUEST_USER, ...facts.colleagueIds]);
-  const base = { userId: caller.userId, isAdmin: caller.isAdmin, readsAllSessions: hasPrivilege(caller, 'ReadSession'), visibleUserIds };
+  const base = { userId: caller.userId, isAdmin: caller.isAdmin, readsAllSessions: readsAllSessions(caller), visibleUserIds };
   const g = caller.contextGroupId;
   if (g >= 0) {
     const seesAll = isGroupReadable(facts.perms(g) ?? 0) || caller.isAdmin || caller.leaderOf.includes(g);
