@@ -6,6 +6,7 @@ import { bindParameter } from './resolver/bind-value.js';
 import { resolveQuery } from './resolver/hql-resolver.js';
 import { ParamRef } from './resolver/param-ref.js';
 import type { ResultShape } from './result-shape.js';
+import { walkPageByGroup } from './transformer/page-walk.js';
 import { securePlan } from './transformer/security-transformer.js';
 
 /** Options of `compileHql`. */
@@ -85,7 +86,7 @@ export function compileHqlTemplate(hql: string, options: CompileHqlOptions): Com
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
       ...(options.unique !== undefined ? { unique: options.unique } : {}),
     });
-    const { sql, bindings } = compilePlan(securePlan(plan, options.scope));
+    const { sql, bindings } = compilePlan(walkPageByGroup(securePlan(plan, options.scope), options.scope));
     return Object.freeze({ sql, bindings, shape });
   } catch (e) {
     // Thousands of chained conditions make trees deeper than the stack; that is the query's fault.

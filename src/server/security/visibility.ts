@@ -31,6 +31,48 @@ export function visibilitySql(scope: ReadScope, alias: string): SqlFragment {
   return { sql: `(${parts.join(' or ')})`, bindings };
 }
 
+/** The table of walked groups (`unnest(…) as "walk"("group_id")`) and its column. */
+export const WALK = Object.freeze({ alias: 'walk', column: 'group_id' });
+
+/** The group a branch walks, as its condition names it. */
+export const WALKED_GROUP = `${quoteIdent(WALK.alias)}.${quoteIdent(WALK.column)}`;
+
+/**
+ * One part of the visibility predicate, shaped so that a page in id order can be read from an
+ * index range per group instead of from every readable row (`hql/transformer/page-walk.ts`).
+ */
+export interface VisibilityBranch {
+  /** Groups read one at a time, each named `WALKED_GROUP` in `sql`; null: one range for the whole branch. */
+  readonly groupIds: readonly number[] | null;
+  /** The branch's row condition, with `?` placeholders for `bindings`. */
+  readonly sql: string;
+  readonly bindings: readonly unknown[];
+}
+
+/**
+ * `visibilitySql` split into disjoint branches whose union is the same set of rows: every row of
+ * the readable groups (walked on `(group_id, id)`), the caller's own rows in the other groups where
+ * they may read their own (walked on `(group_id, owner_id, id)`), or — when they may read their
+ * own rows in every group — those outside the readable groups (one range of `(owner_id, id)`).
+ * Disjoint, so that merging the branches' pages counts no row twice. Null when the scope reads
+ * everything (there is nothing to split).
+ */
+export function visibilityBranches(scope: ReadScope, alias: string): readonly VisibilityBranch[] | null {
+  if (scope.everything) return null;
+  const group = `${quoteIdent(alias)}.group_id`;
+  const owner = `${quoteIdent(alias)}.owner_id`;
+  const readable = scope.groupIds;
+  const branches: VisibilityBranch[] = [];
+  if (readable.length > 0) branches.push({ groupIds: [...readable], sql: `${group} = ${WALKED_GROUP}`, bindings: [] });
+  if (scope.ownGroupIds === 'any') {
+    branches.push({ groupIds: null, sql: `${owner} = ? and not (${group} = any(?))`, bindings: [scope.userId, [...readable]] });
+  } else {
+    const own = scope.ownGroupIds.filter((g) => !readable.includes(g));
+    if (own.length > 0) branches.push({ groupIds: own, sql: `${owner} = ? and ${group} = ${WALKED_GROUP}`, bindings: [scope.userId] });
+  }
+  return branches;
+}
+
 /**
  * Session rows (reference permissions §2.2): holders of ReadSession (full admins) see all,
  * everyone else — restricted admins included — only their own (`session-rules.ts`).

@@ -12,7 +12,9 @@ import {
   canReadRow,
   quoteIdent,
   sessionVisibilitySql,
+  visibilityBranches,
   visibilitySql,
+  WALK,
 } from '../../../src/server/security/visibility.js';
 import { GUEST, ROOT } from './fixtures.js';
 import { ALL_GROUPS, facts, OTHER, READ_ROLES, readCaller, specCanRead } from './read-model.js';
@@ -129,6 +131,35 @@ describe('visibilitySql executed in PostgreSQL (PGlite) agrees with canReadRow a
       assert.deepEqual(got, inMemory, 'SQL vs canReadRow');
       assert.deepEqual(got, spec, 'SQL vs §2.3/§2.4');
       assert.ok(got.length > 0, 'never empty here: "user"-group rows are always visible');
+    });
+  }
+
+  // The page walk (hql/transformer/page-walk.ts) reads these branches instead of the predicate:
+  // together they must be exactly its rows, and no row may be in two (it would count twice).
+  for (const [name, , scope] of SCOPES) {
+    it(`${name}: visibilityBranches are disjoint and read exactly visibilitySql's rows`, async () => {
+      const branches = visibilityBranches(scope, 'p');
+      if (scope.everything) {
+        assert.equal(branches, null);
+        return;
+      }
+      assert.ok(branches && branches.length > 0);
+      const found: number[] = [];
+      for (const b of branches) {
+        assert.equal(placeholders(b.sql), b.bindings.length, 'one binding per ?');
+        assert.doesNotMatch(b.sql, /\d/, `no literal ids in SQL: ${b.sql}`);
+        const walked = b.groupIds !== null;
+        assert.equal(b.sql.includes(`"${WALK.alias}"."${WALK.column}"`), walked, 'a walked branch names the walked group');
+        const sql = walked
+          ? `select p.id from unnest($1::bigint[]) as "${WALK.alias}"("${WALK.column}") cross join lateral ` +
+            `(select id from project "p" where ${toDollar(b.sql).replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`)}) as p`
+          : `select id from project "p" where ${toDollar(b.sql)}`;
+        const params = walked ? [[...b.groupIds!], ...b.bindings] : [...b.bindings];
+        found.push(...(await db.query<{ id: number }>(sql, params)).rows.map((r) => r.id));
+      }
+      const sorted = [...found].sort((a, b) => a - b);
+      assert.equal(new Set(found).size, found.length, 'no row in two branches');
+      assert.deepEqual(sorted, await run(visibilitySql(scope, 'p')));
     });
   }
 

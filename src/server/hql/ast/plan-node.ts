@@ -1,5 +1,6 @@
 import type { ExpressionNode } from './expression-node.js';
 import type { OrderByItemNode } from './order-by-item-node.js';
+import type { PageWalk } from './page-walk.js';
 import type { SelectionNode } from './selection-node.js';
 import type { TableNode } from './table-node.js';
 import type { ValueNode } from './value-node.js';
@@ -19,6 +20,8 @@ export interface PlanNode {
   readonly orderBy: readonly OrderByItemNode[];
   readonly limit: ValueNode | null;
   readonly offset: ValueNode | null;
+  /** Set on the outermost plan when its page is read group by group (`PageWalk`); absent otherwise. */
+  readonly pageWalk?: PageWalk;
 }
 
 export const PlanNode = Object.freeze({

@@ -1,12 +1,13 @@
 import { isListValue } from '../resolver/param-ref.js';
 import { HIDDEN_TEXT, type ValueKind } from '../../db/entities.js';
-import { quoteIdent } from '../../security/visibility.js';
+import { quoteIdent, WALK } from '../../security/visibility.js';
 import type { BetweenNode } from '../ast/between-node.js';
 import type { BinaryOperationNode } from '../ast/binary-operation-node.js';
 import type { CaseNode } from '../ast/case-node.js';
 import type { CastNode } from '../ast/cast-node.js';
 import type { ColumnNode } from '../ast/column-node.js';
 import type { ExistsNode } from '../ast/exists-node.js';
+import { findNode } from '../ast/find-node.js';
 import type { ExpressionNode } from '../ast/expression-node.js';
 import type { FunctionNode } from '../ast/function-node.js';
 import type { InNode } from '../ast/in-node.js';
@@ -18,6 +19,7 @@ import type { NamedValuesNode } from '../ast/named-values-node.js';
 import type { Node, NodeKind, NodeOfKind } from '../ast/node.js';
 import type { NotNode } from '../ast/not-node.js';
 import type { OrderByItemNode } from '../ast/order-by-item-node.js';
+import type { PageWalk } from '../ast/page-walk.js';
 import type { PlanNode } from '../ast/plan-node.js';
 import type { SecurityPredicateNode } from '../ast/security-predicate-node.js';
 import type { SelectionNode } from '../ast/selection-node.js';
@@ -45,17 +47,6 @@ const SQL_TYPES: Readonly<Record<ValueKind, string>> = {
 
 /** Alias of the one-row table of visible user ids (generated table aliases are `t0`, `t1`, …). */
 const VISIBLE_ALIAS = 'vis';
-
-/** The first masked column anywhere in a plan (all of a plan's masks share one caller). */
-function findMask(node: unknown): MaskedColumnNode | null {
-  if (node === null || typeof node !== 'object') return null;
-  if ((node as { kind?: unknown }).kind === 'MaskedColumnNode') return node as MaskedColumnNode;
-  for (const child of Object.values(node)) {
-    const found = findMask(child);
-    if (found) return found;
-  }
-  return null;
-}
 
 type Visitors = { readonly [K in NodeKind]: (node: NodeOfKind<K>) => void };
 
@@ -115,7 +106,8 @@ export class HqlCompiler {
   compile(plan: PlanNode): CompiledSql {
     this.#sql = '';
     this.#bindings = [];
-    this.#visibleUserIds = findMask(plan)?.visibleUserIds ?? null;
+    // All of a plan's masks share one caller.
+    this.#visibleUserIds = findNode(plan, 'MaskedColumnNode')?.visibleUserIds ?? null;
     this.#depth = 0;
     this.#visit(plan);
     const placeholders = this.#sql.split('?').length - 1;
@@ -218,9 +210,14 @@ export class HqlCompiler {
       }
     }
     if (node.where) where.push(node.where);
-    if (where.length > 0) {
+    const walk = outermost ? node.pageWalk : undefined;
+    if (where.length > 0 || walk) {
       this.#append(' where ');
       this.#list(where, ' and ');
+    }
+    if (walk) {
+      if (where.length > 0) this.#append(' and ');
+      this.#pageWalk(walk, pageConditions(node));
     }
     if (node.groupBy.length > 0) {
       this.#append(' group by ');
@@ -241,6 +238,8 @@ export class HqlCompiler {
         this.#append(` ${item.direction}`);
       });
     }
+    // A walked page is already exactly the page's rows.
+    if (walk) return;
     if (node.limit) {
       this.#append(' limit ');
       this.#visit(node.limit);
@@ -249,6 +248,50 @@ export class HqlCompiler {
       this.#append(' offset ');
       this.#visit(node.offset);
     }
+  }
+
+  /**
+   * `"t0"."id" = any(array(…))`: the ids of the page, from the first `offset + limit` ids of each
+   * branch of the visibility predicate — per walked group, an index range read through a lateral
+   * subquery — merged and paged (`PageWalk`). Inside, the alias names the walked table again, so
+   * the query's own conditions compile unchanged; they may not use the outer `"vis"` row (a
+   * reference to the outer query would make the subquery run once per row).
+   */
+  #pageWalk(walk: PageWalk, conditions: readonly ExpressionNode[]): void {
+    const id = `${quoteIdent(walk.alias)}.${quoteIdent('id')}`;
+    const order = `order by ${id} ${walk.direction} limit `;
+    const branchPage = (sql: string, bindings: readonly unknown[]): void => {
+      this.#append(`select ${id} from ${quoteIdent(walk.table)} as ${quoteIdent(walk.alias)} where (${sql})`);
+      this.#bindings.push(...bindings);
+      for (const c of conditions) {
+        this.#append(' and ');
+        this.#visit(c);
+      }
+      this.#append(` ${order}`);
+      this.#value(walk.offset + walk.limit);
+    };
+    this.#append(`${id} = any(array(select "page"."id" from (`);
+    walk.branches.forEach((branch, i) => {
+      if (i > 0) this.#append(' union all ');
+      if (branch.groupIds) {
+        this.#append('select "branch"."id" from unnest(cast(');
+        this.#value([...branch.groupIds]);
+        this.#append(` as bigint[])) as ${quoteIdent(WALK.alias)}(${quoteIdent(WALK.column)}) cross join lateral (`);
+        branchPage(branch.sql, branch.bindings);
+        this.#append(') as "branch"');
+      } else {
+        this.#append('(');
+        branchPage(branch.sql, branch.bindings);
+        this.#append(')');
+      }
+    });
+    this.#append(`) as "page" order by "page"."id" ${walk.direction} limit `);
+    this.#value(walk.limit);
+    if (walk.offset > 0) {
+      this.#append(' offset ');
+      this.#value(walk.offset);
+    }
+    this.#append('))');
   }
 
   /**
@@ -452,6 +495,13 @@ export class HqlCompiler {
 
 function isTrue(node: ExpressionNode): boolean {
   return node.kind === 'SecurityPredicateNode' && node.sql === 'true';
+}
+
+/** The walked table's own conditions (all but its visibility predicate, which the branches replace) and the query's. */
+function pageConditions(plan: PlanNode): ExpressionNode[] {
+  const [root] = plan.tables;
+  const own = (root?.filters ?? []).filter((f) => f.kind !== 'SecurityPredicateNode');
+  return [...own, ...(plan.where ? [plan.where] : [])];
 }
 
 function sameFragment(a: CompiledSql, b: CompiledSql): boolean {

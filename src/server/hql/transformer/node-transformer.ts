@@ -202,6 +202,7 @@ export class NodeTransformer {
       orderBy: node.orderBy.map((o) => this.transformNode(o) as OrderByItemNode),
       limit: node.limit,
       offset: node.offset,
+      ...(node.pageWalk ? { pageWalk: node.pageWalk } : {}),
     });
   }
   protected transformTable(node: TableNode): Node {
