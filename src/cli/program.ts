@@ -17,7 +17,7 @@ import { shellCommand } from './commands/shell.js';
 import { userCommand } from './commands/user.js';
 
 /** The version printed by `omero --version`. */
-export const VERSION = '5.6.16-ts.0.2.0';
+export const VERSION = '5.6.16-ts.0.3.0';
 
 /** The `omero` command tree: the root only wires plugins together (one file per plugin). */
 export function buildProgram(io: CliIO): Command {
