@@ -248,6 +248,39 @@ describe('wire round trips keep classes, values and printing', () => {
     assert.deepEqual(Object.keys(back), Object.keys(p));
   });
 
+  it('fields still at their class default stay off the wire and come back, in the same order', () => {
+    const owner = new ExperimenterI(7, false);
+    const wire = toWire(owner) as { f: Record<string, unknown> };
+    for (const key of ['omeName', 'firstName', 'email', 'version']) assert.ok(!Object.hasOwn(wire.f, key), `${key} left out`);
+    assert.equal(wire.f['_loaded'], false, 'a field off its default travels');
+    const back = viaClone(owner);
+    assert.deepEqual(Object.keys(back), Object.keys(owner));
+    for (const key of Object.keys(owner)) {
+      const [a, b] = [(owner as unknown as Record<string, unknown>)[key], (back as unknown as Record<string, unknown>)[key]];
+      if (a === null || typeof a !== 'object') assert.ok(Object.is(a, b), key);
+    }
+    assert.equal(back.getId()?.getValue(), 7);
+    assert.equal(back.isLoaded(), false);
+  });
+
+  it('a field changed from its default, to another primitive or -0, travels', () => {
+    const p = new ProjectI(3, true);
+    const fields = p as unknown as Record<string, unknown>;
+    fields['_datasetLinksLoaded'] = !fields['_datasetLinksLoaded'];
+    fields['_annotationLinksCountPerOwner'] = -0;
+    const back = viaClone(p) as unknown as Record<string, unknown>;
+    assert.equal(back['_datasetLinksLoaded'], fields['_datasetLinksLoaded']);
+    assert.ok(Object.is(back['_annotationLinksCountPerOwner'], -0));
+  });
+
+  it('an object lacking a field its class has keeps lacking it unless the field has a primitive default', () => {
+    const p = new ProjectI(3, true);
+    const fields = p as unknown as Record<string, unknown>;
+    delete fields['details'];
+    const back = viaClone(p) as unknown as Record<string, unknown>;
+    assert.ok(!Object.hasOwn(back, 'details'));
+  });
+
   it('keeps null-prototype objects and rejects prototype pollution keys', () => {
     const bare = Object.create(null) as Record<string, unknown>;
     bare['x'] = 1;

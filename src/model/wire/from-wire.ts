@@ -3,6 +3,7 @@
  * `Object.create(Class.prototype)`, no constructor side effects), sharing and cycles.
  */
 import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
+import { classDefaults, type ClassDefaults } from './class-defaults.js';
 import { wireClassByName } from './wire-registry.js';
 
 /** Decodes wire data. Throws on unknown class names, dangling `$ref`s and malformed tags. */
@@ -41,7 +42,10 @@ class Decoder {
       });
     }
     if ('$s' in rec) return this.#fill(new Set<unknown>(), rec, (set) => this.#list(rec['$s']).forEach((v) => set.add(v)));
-    if ('$c' in rec) return this.#instance(rec, this.#classPrototype(String(rec['$c'])));
+    if ('$c' in rec) {
+      const cls = this.#class(String(rec['$c']));
+      return this.#instance(rec, cls.prototype as object, classDefaults(cls));
+    }
     if ('$e' in rec) {
       const name = String(rec['$e']);
       const ctor = Object.hasOwn(BUILTIN_ERRORS, name) ? BUILTIN_ERRORS[name] : Error;
@@ -78,15 +82,32 @@ class Decoder {
     return decode ? items.map((item) => this.decode(item)) : items;
   }
 
-  #classPrototype(name: string): object {
+  #class(name: string): NonNullable<ReturnType<typeof wireClassByName>> {
     const cls = wireClassByName(name);
     if (cls === undefined) throw new Error(`fromWire: unknown class ${name}`);
-    return cls.prototype as object;
+    return cls;
   }
 
-  #instance(rec: Rec, proto: object): object {
+  #instance(rec: Rec, proto: object, defaults: ClassDefaults = null): object {
     const target = Object.create(proto) as object;
-    return this.#fill(target, rec, (obj) => this.#assign(obj, rec['f'], obj instanceof Error));
+    if (defaults === null) return this.#fill(target, rec, (obj) => this.#assign(obj, rec['f'], obj instanceof Error));
+    return this.#fill(target, rec, (obj) => this.#assignWithDefaults(obj, rec['f'], defaults));
+  }
+
+  /**
+   * The class's fields in constructor order — sent, or else their default (the encoder left it
+   * out) — then any other sent field: the object has the fields, and the order, of the sender's.
+   */
+  #assignWithDefaults(target: object, fields: unknown, defaults: NonNullable<ClassDefaults>): void {
+    if (typeof fields !== 'object' || fields === null) throw new Error('fromWire: expected fields');
+    const sent = fields as Rec;
+    for (const key of defaults.order) {
+      if (Object.hasOwn(sent, key)) defineField(target, key, this.decode(sent[key]), false);
+      else if (defaults.values.has(key)) defineField(target, key, defaults.values.get(key), false);
+    }
+    for (const key of Object.keys(sent)) {
+      if (!defaults.known.has(key)) defineField(target, key, this.decode(sent[key]), false);
+    }
   }
 
   #assign(target: object, fields: unknown, isError: boolean): void {

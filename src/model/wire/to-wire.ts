@@ -4,6 +4,7 @@
  */
 import { isAnyError, isDate, isMap, isPlainObject, isSet } from '../ice/value-kinds.js';
 import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
+import { classDefaults, isDefault, type ClassDefaults } from './class-defaults.js';
 import { wireNameOf } from './wire-registry.js';
 
 /** Encodes `value`. Throws on functions, symbols and instances of unregistered classes. */
@@ -88,7 +89,7 @@ class Encoder {
       return tag === undefined ? items : { $a: items, $id: tag };
     }
     const name = className(value);
-    if (name !== undefined) return withId({ $c: name, f: this.#fields(value) });
+    if (name !== undefined) return withId({ $c: name, f: this.#fields(value, classDefaults(value.constructor as never)) });
     if (isDate(value)) return withId({ $d: value.getTime() });
     if (isMap(value)) return withId({ $m: [...value].map(([k, v]) => [this.encode(k), this.encode(v)]) });
     if (isSet(value)) return withId({ $s: [...value].map((item) => this.encode(item)) });
@@ -112,10 +113,13 @@ class Encoder {
     return id;
   }
 
-  #fields(value: object): Record<string, unknown> {
+  /** Own fields; those still at their class's default (`class-defaults.ts`) are left out. */
+  #fields(value: object, defaults: ClassDefaults = null): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const key of fieldNames(value)) {
-      const encoded = this.encode((value as Record<string, unknown>)[key]);
+      const field = (value as Record<string, unknown>)[key];
+      if (isDefault(defaults, key, field)) continue;
+      const encoded = this.encode(field);
       // Plain assignment is several times faster; only `__proto__` would set the prototype instead.
       if (key !== '__proto__') out[key] = encoded;
       else Object.defineProperty(out, key, { value: encoded, enumerable: true, writable: true, configurable: true });

@@ -13,7 +13,9 @@
  * | `{ $u: 1 }`, `{ $n: 'NaN' \| 'Infinity' \| '-Infinity' \| '-0' }`, `{ $b: '123' }` | undefined, special numbers, bigint |
  *
  * Any other object is a plain object (with an optional `$id`). Objects are rebuilt with
- * `Object.create(Class.prototype)` plus field assignment: no constructor runs.
+ * `Object.create(Class.prototype)` plus field assignment: no constructor runs for them. A class's
+ * fields still at the values a new instance holds (`null`, `false`…) are left out of `f` and put
+ * back on decoding (`class-defaults.ts`; each class is constructed once, bare, to learn them).
  */
 
 /** Tag keys (all start with `$`). */

@@ -1,0 +1,27 @@
+import { ParametersI, toWire, fromWire } from '../../src/model/index.js';
+import { hashPassword } from '../../src/server/auth/password-hash.js';
+import { openDatabase } from '../../src/server/db/open-database.js';
+import { openBenchEnvironment } from './engines.js';
+import { addProjects, pickRoles, seedWorld } from './seed.js';
+import { ServerProbe } from './server-probe.js';
+
+const env = await openBenchEnvironment('postgres', 'postgres://postgres@127.0.0.1:5432/postgres', 'wire');
+const db = await openDatabase(env.config);
+await seedWorld(db.knex, { users: 40, groups: 8 }, await hashPassword('pw-pw-pw-pw'));
+await addProjects(db.knex, 1, 5000);
+const roles = await pickRoles(db.knex);
+const probe = new ServerProbe(db);
+const key = await probe.login(roles.member.name, 'pw-pw-pw-pw');
+const p = new ParametersI().page(0, 50);
+const res = (await probe.findAllByQuery(key, 'select p from Project p order by p.id desc', p, {})) as unknown[];
+console.log('rows', res.length);
+const t = (label: string, fn: () => unknown, n = 500) => { for (let i = 0; i < 50; i++) fn(); const t0 = performance.now(); let r; for (let i = 0; i < n; i++) r = fn(); console.log(label, ((performance.now() - t0) / n).toFixed(3), 'ms'); return r; };
+const w = t('toWire', () => toWire(res));
+const s = t('stringify', () => JSON.stringify(w)) as string;
+console.log('bytes', s.length);
+const parsed = t('parse', () => JSON.parse(s));
+t('fromWire', () => fromWire(parsed));
+t('server call', () => undefined, 1);
+const t0 = performance.now(); for (let i = 0; i < 200; i++) await probe.findAllByQuery(key, 'select p from Project p order by p.id desc', p, {}); console.log('invoke', ((performance.now()-t0)/200).toFixed(3));
+console.log(s.slice(0, 1500));
+await db.close(); await env.close?.();
