@@ -79,6 +79,7 @@ class QueryDrawer {
     const d = this.#d;
     const r = d.int(0, 99);
     const spelling = { outer: d.bool(0.3), as: d.bool(0.3), upper: d.bool(0.15) };
+    if (r < 8) return this.#page(spelling);
     if (r < 20) return this.#objects(spelling);
     if (r < 38) return this.#aggregate(spelling);
     return this.#projection(spelling);
@@ -345,6 +346,31 @@ class QueryDrawer {
       query: { selectAlias: null, select, distinct: false, roots, joins, where: this.#where(aliases), groupBy, orderBy },
       mode: 'projection',
       page: null,
+      spelling,
+    };
+  }
+
+  /**
+   * A page of one table in id order ("the newest 50"), the shape the server reads group by group
+   * (server/hql/transformer/page-walk.ts) unless a condition's path adds a join.
+   */
+  #page(spelling: QueryCase['spelling']): QueryCase {
+    const d = this.#d;
+    const { roots, joins, aliases } = this.#from('x', 0, false);
+    const root = roots[0]!;
+    return {
+      query: {
+        selectAlias: root.alias,
+        select: [],
+        distinct: false,
+        roots,
+        joins,
+        where: this.#where(aliases),
+        groupBy: [],
+        orderBy: [{ e: { k: 'path', alias: root.alias, path: ['id'] }, dir: d.bool() ? 'asc' : 'desc', index: null }],
+      },
+      mode: 'objects',
+      page: { offset: d.int(0, 4), limit: d.int(1, 8) },
       spelling,
     };
   }
