@@ -55,6 +55,16 @@ export async function postgresAvailable(url: string): Promise<string | null> {
   }
 }
 
+/** Runs statements, in order, on a one-connection pool of `url` (`create`/`drop database` cannot run in a transaction). */
+async function runOn(url: string, ...statements: string[]): Promise<void> {
+  const admin = await openDatabase({ kind: 'pg', url, poolMax: 1 });
+  try {
+    for (const statement of statements) await admin.knex.raw(statement);
+  } finally {
+    await admin.close();
+  }
+}
+
 /** Per-run templates: an initialised database is built once per engine, then copied per benchmark. */
 const templates: { pglite?: Promise<string>; postgres?: Promise<{ name: string; pgUrl: string }> } = {};
 
@@ -80,12 +90,7 @@ export const RANDOM_PAGE_COST = 1.1;
 function postgresTemplate(pgUrl: string): Promise<{ name: string; pgUrl: string }> {
   templates.postgres ??= (async () => {
     const name = `omero_bench_template_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'pg', url: pgUrl, poolMax: 1 });
-    try {
-      await admin.knex.raw(`create database ${name}`);
-    } finally {
-      await admin.close();
-    }
+    await runOn(pgUrl, `create database ${name}`);
     const db = await openDatabase({ kind: 'pg', url: withDatabase(pgUrl, name), poolMax: 1 });
     try {
       await initialiseDatabase(db.knex, ROOT_PASSWORD);
@@ -104,14 +109,7 @@ export async function dropTemplates(): Promise<void> {
   templates.postgres = undefined;
   templates.pglite = undefined;
   if (dir) rmSync(dirname(dir), { recursive: true, force: true });
-  if (pg) {
-    const a = await openDatabase({ kind: 'pg', url: pg.pgUrl, poolMax: 1 });
-    try {
-      await a.knex.raw(`drop database if exists ${pg.name} with (force)`);
-    } finally {
-      await a.close();
-    }
-  }
+  if (pg) await runOn(pg.pgUrl, `drop database if exists ${pg.name} with (force)`);
 }
 
 /** Creates a fresh initialised environment on `engine` (a copy of the run's template). `pgUrl` names the server (any database). */
@@ -148,19 +146,17 @@ export async function openBenchEnvironment(engine: EngineName, pgUrl: string, la
   }
   const template = await postgresTemplate(pgUrl);
   const name = `omero_bench_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'pg', url: pgUrl, poolMax: 1 });
-  try {
-    await admin.knex.raw(`create database ${name} template ${template.name}`);
-    // The settings the README recommends (not inherited from a template): random_page_cost for
-    // a database on SSD or in memory, as PostgreSQL's documentation advises, and no parallel
-    // workers for a server of many short queries. With the defaults the planner prefers walking
-    // a hundred thousand rows in id order, in parallel, to a few thousand random pages (scale: a
-    // member's newest 50 across groups at 10M projects, 60–90 ms instead of 4–8 ms).
-    await admin.knex.raw(`alter database ${name} set random_page_cost = ${RANDOM_PAGE_COST}`);
-    await admin.knex.raw(`alter database ${name} set max_parallel_workers_per_gather = 0`);
-  } finally {
-    await admin.close();
-  }
+  // The settings the README recommends (not inherited from a template): random_page_cost for a
+  // database on SSD or in memory, as PostgreSQL's documentation advises, and no parallel workers
+  // for a server of many short queries. With the defaults the planner prefers walking a hundred
+  // thousand rows in id order, in parallel, to a few thousand random pages for the queries the
+  // page walk does not cover.
+  await runOn(
+    pgUrl,
+    `create database ${name} template ${template.name}`,
+    `alter database ${name} set random_page_cost = ${RANDOM_PAGE_COST}`,
+    `alter database ${name} set max_parallel_workers_per_gather = 0`,
+  );
   const url = withDatabase(pgUrl, name);
   const config: DatabaseConfig = { kind: 'pg', url, poolMax: 4 };
   env.OMERO_DB_URL = url;
@@ -172,12 +168,7 @@ export async function openBenchEnvironment(engine: EngineName, pgUrl: string, la
     close: async () => {
       stopServer();
       rmSync(userDir, { recursive: true, force: true });
-      const a = await openDatabase({ kind: 'pg', url: pgUrl, poolMax: 1 });
-      try {
-        await a.knex.raw(`drop database if exists ${name} with (force)`);
-      } finally {
-        await a.close();
-      }
+      await runOn(pgUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
