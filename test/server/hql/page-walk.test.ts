@@ -63,6 +63,13 @@ describe('which queries read their page group by group', () => {
     });
   }
 
+  it('not for a caller who may read nothing (the predicate is `false`)', () => {
+    const nothing: ReadScope = { ...SCOPES.user2Private, groupIds: [], ownGroupIds: [] };
+    const sql = compile('select p from Project p order by p.id desc', nothing);
+    assert.ok(!walked(sql), sql);
+    assert.match(sql, /\(false\)/);
+  });
+
   it('a subquery keeps its own shape; only the outermost page is walked', () => {
     const sql = compile('select p from Project p where p.id in (select l.parent.id from ProjectDatasetLink l) order by p.id desc', SCOPES.user2All);
     assert.equal(sql.split('any(array(').length, 2);

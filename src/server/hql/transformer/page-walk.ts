@@ -46,7 +46,8 @@ function pageWalkFor(plan: PlanNode, scope: ReadScope): PageWalk | null {
   const limit = pageNumber(plan.limit.value);
   if (offset === null || limit === null || offset + limit > MAX_PAGE_END) return null;
   const branches = visibilityBranches(scope, root.alias);
-  if (!branches) return null;
+  // Reading everything, or nothing (no branch: the predicate is `false`): no walk to take.
+  if (!branches || branches.length === 0) return null;
   const ranges = branches.reduce((n, b) => n + (b.groupIds?.length ?? 1), 0);
   if (ranges * (offset + limit) > MAX_WALKED_IDS) return null;
   return PageWalk.create({ alias: root.alias, table: root.table, direction: order.direction, branches, offset, limit });
