@@ -154,17 +154,25 @@ export async function bundle(root) {
       plugins: [...(b.leaveOut ? [leaveOutPlugin(b.leaveOut, b.leftOutBy)] : []), distModulesPlugin(dist, outfile)],
     });
   }
-  // The worker loads its bundle through a CommonJS copy of the loader (no ES module loader to start).
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: [join(dist, 'startup', 'bundle-loader.js')],
-    outfile: join(dist, 'bundle', 'bundle-loader.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  // bin/omero.js and the workers load their bundles through CommonJS copies of the loader (no
+  // ES module loader to start): the launcher also picks the command line's bundle.
+  for (const [entry, out] of [
+    ['bundle-loader.js', 'bundle-loader.cjs'],
+    ['launcher.js', 'launcher.cjs'],
+  ]) {
+    const outfile = join(dist, 'bundle', out);
+    await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [join(dist, 'startup', entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      plugins: [distModulesPlugin(dist, outfile)],
+    });
+  }
   // The code caches, made by the node that builds (V8 rejects a cache from another version, and
   // the loader then rewrites it). A child process, so that running a bundle's top level leaves
   // this one alone.
