@@ -16,8 +16,10 @@ const BUNDLES = [
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-cli.cjs' },
   // The same command line for the commands that only talk to a server (issue 10: start-up): what
   // the `admin`, `db`, `demo` and `shell` plugins load dynamically (the server with Knex and pg,
-  // the shells; src/cli/requested-command.ts FULL_BUNDLE_COMMANDS) is left out: a third of the size.
+  // the shells) is left out: a third of the size. src/cli/requested-command.ts bundleFor picks.
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-client.cjs', leaveOut: /[\\/]dist[\\/](server|shell|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo|shell)\.js$/ },
+  // The same for the shell (issue 10: the shell's start-up): its modules, without the server.
+  { entry: 'startup/cli-entry.js', out: 'bundle/omero-shell.cjs', leaveOut: /[\\/]dist[\\/](server|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo)\.js$/ },
   { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
   { entry: 'client/transport/serve-socket.js', out: 'bundle/socket-worker.cjs' },
 ];
@@ -106,7 +108,7 @@ function patchPgStream(path) {
  * took about a sixth of `node -e 0` for every command. In the bundles each becomes an object with
  * the same property names whose getters load the real module on first use.
  */
-const LAZY_BUILTINS = ['child_process', 'https', 'os', 'perf_hooks', 'readline', 'readline/promises', 'tls', 'worker_threads', 'zlib'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'https', 'os', 'perf_hooks', 'readline', 'readline/promises', 'tls', 'worker_threads', 'zlib'];
 
 function lazyBuiltinsPlugin() {
   const names = new Map(LAZY_BUILTINS.map((m) => [m, Object.keys(createRequire(import.meta.url)(`node:${m}`))]));
@@ -144,7 +146,7 @@ function leaveOutPlugin(leaveOut, leftOutBy) {
         const target = join(args.resolveDir, args.path);
         if (args.kind !== 'dynamic-import' || !leaveOut.test(target) || leaveOut.test(args.importer)) return undefined;
         if (!leftOutBy.test(args.importer)) {
-          throw new Error(`${args.importer} imports ${args.path}, which the client bundle leaves out: add the command to FULL_BUNDLE_COMMANDS`);
+          throw new Error(`${args.importer} imports ${args.path}, which this bundle leaves out: run the command from another bundle (src/cli/requested-command.ts bundleFor)`);
         }
         return { path: target, namespace: 'left-out' };
       });

@@ -13,7 +13,7 @@ import { seedContext } from './shell-context.js';
 import { shellHelpers } from './shell-helpers.js';
 import { shellInput } from './shell-input.js';
 import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
-import { transformInput } from './transform-input.js';
+import { preloadTransformer, transformInput } from './transform-input.js';
 
 /** What the interactive shell needs from its caller. */
 export interface InteractiveOptions {
@@ -75,6 +75,8 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     historySize: HISTORY_SIZE,
     writer: (value: unknown) => formatValue(value, state),
   } as repl.ReplOptions);
+  // The transformer loads once the user starts typing, not before the prompt (issue 10: start-up).
+  o.input.once('data', () => setImmediate(preloadTransformer));
   let leaving = false;
   let asking = false;
   const keeper = client && user ? new SessionKeeper(client) : null;
