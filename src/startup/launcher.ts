@@ -4,6 +4,7 @@ import { socketThreadSpec } from '../client/transport/socket-thread.js';
 import { spawnEarly } from '../client/transport/thread-spawn.js';
 import { loadBundle } from './bundle-loader.js';
 import { earlyConnection } from './early-connection.js';
+import { traceMark } from './startup-trace.js';
 
 /**
  * What `bin/omero.js` runs first when dist/ has its bundles: this module is itself bundled as
@@ -16,7 +17,10 @@ import { earlyConnection } from './early-connection.js';
  */
 export function launch(argv: readonly string[]): boolean {
   // The same thread and locator the shell's transportFor({ host: 'localhost' }) asks for (shared-transport.ts), which takes it over.
-  if (earlyConnection(argv) === 'blocking') spawnEarly(socketThreadSpec({ userDirEnv: { ...process.env } }));
+  if (earlyConnection(argv) === 'blocking') {
+    spawnEarly(socketThreadSpec({ userDirEnv: { ...process.env } }));
+    traceMark('connection thread started');
+  }
   const bundle = loadBundle(new URL(`../bundle/${bundleFor(argv)}`, import.meta.url));
   if (!bundle) return false;
   const cli = bundle.exports as unknown as typeof import('./cli-entry.js');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { countWorkerThread } from '../../startup/startup-trace.js';
 
 /** Which worker a ThreadTransport runs, and what it is given. */
 export interface ThreadSpec {
@@ -53,6 +54,7 @@ export function spawnThread(spec: ThreadSpec): SpawnedThread {
     env: spec.env ?? process.env,
   });
   worker.unref();
+  countWorkerThread();
   return { worker, flag: new Int32Array(signal) };
 }
 

@@ -1,7 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { ServerReply, ServerRequest } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
-import { countWorkerThread } from '../../startup/startup-trace.js';
 import { adoptOrSpawn, type ThreadSpec } from './thread-spawn.js';
 import type { Transport } from './transport.js';
 
@@ -34,7 +33,6 @@ export class ThreadTransport implements Transport {
     const thread = adoptOrSpawn(spec);
     this.#worker = thread.worker;
     this.#flag = thread.flag;
-    countWorkerThread();
   }
 
   request(request: ServerRequest): ServerReply {
