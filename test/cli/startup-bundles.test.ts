@@ -202,7 +202,7 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
 
   it('a shell naming another server (-s/-p) starts no early thread, and its one thread still connects', async () => {
     const port = JSON.parse(readFileSync(join(cli.env.OMERO_USERDIR!, 'server', 'server.json'), 'utf8')).port as number;
-    const r = await runOmero(['shell', '--login', '-s', '127.0.0.1', '-p', String(port)], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
+    const r = await runOmero(['shell', '--login', '-s', '127.0.0.1', '-p', String(port), '-u', 'root'], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /root/);
     assert.doesNotMatch(r.stderr, /connection thread started/);
