@@ -61,7 +61,8 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const say = (line: string) => void o.output.write(`${line}\n`);
   say(o.banner);
   const r = repl.start({
-    prompt: promptFor(client),
+    // The login's answer named the session's current group a moment ago: no call for the first prompt.
+    prompt: promptFor(client, client?.getSessionInfo()?.groupName),
     input: o.input,
     output: o.output,
     terminal: Boolean(o.output.isTTY),
@@ -220,9 +221,10 @@ function helpCall(target: string): string {
   return `help(${target}, ${JSON.stringify(target)}, ${owner})`;
 }
 
-function promptFor(client: OmeroClient | null): string {
+/** The prompt, with the session's current group (`group` when the caller knows it, else asked). */
+function promptFor(client: OmeroClient | null, group?: string): string {
   const info = client?.getSessionInfo();
-  return info ? `omero ${info.userName}@${currentGroup(client!) ?? info.groupName}> ` : 'omero> ';
+  return info ? `omero ${info.userName}@${group ?? currentGroup(client!) ?? info.groupName}> ` : 'omero> ';
 }
 
 function currentGroup(client: OmeroClient): string | null {
