@@ -4,24 +4,14 @@
  * same as with the whole tree.
  */
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { CommanderError } from 'commander';
-import type { CliIO } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { pluginToBuild } from '../../src/cli/plugin-to-build.js';
 import { buildProgram, PLUGINS } from '../../src/cli/program.js';
+import { fakeIO as fakeStreams } from '../helpers/fake-io.js';
 
-function fakeIO(): { io: CliIO; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d: Buffer) => (o += d.toString()));
-  err.on('data', (d: Buffer) => (e += d.toString()));
-  const io: CliIO = { stdout: out, stderr: err, stdin: Readable.from([]), env: { OMERO_KEYRING: '0', COLUMNS: '100' }, argv0: 'omero' };
-  return { io, stdout: () => o, stderr: () => e };
-}
+const fakeIO = () => fakeStreams({ COLUMNS: '100' });
 
 /** What `args` prints when parsed by the whole tree (every plugin built), as `main` would print it. */
 async function withWholeTree(args: string[]): Promise<{ stdout: string; stderr: string }> {
