@@ -76,8 +76,11 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     historySize: HISTORY_SIZE,
     writer: (value: unknown) => formatValue(value, state),
   } as repl.ReplOptions);
-  // The transformer loads once the user starts typing, not before the prompt (issue 10: start-up).
-  o.input.once('data', () => setImmediate(preloadTransformer));
+  // The transformer loads once the user starts typing, not before the prompt (issue 10: start-up),
+  // unless that input was the way out.
+  let closed = false;
+  r.once('exit', () => (closed = true));
+  o.input.once('data', () => setImmediate(() => closed || preloadTransformer()));
   let leaving = false;
   let asking = false;
   const keeper = client && user ? new SessionKeeper(client) : null;
