@@ -3,6 +3,7 @@
  * `Object.create(Class.prototype)`, no constructor side effects), sharing and cycles.
  */
 import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
+import { installModelMembers } from '../objects/lazy-members.js';
 import { wireClassByName } from './wire-registry.js';
 
 /** Decodes wire data. Throws on unknown class names, dangling `$ref`s and malformed tags. */
@@ -81,6 +82,8 @@ class Decoder {
   #classPrototype(name: string): object {
     const cls = wireClassByName(name);
     if (cls === undefined) throw new Error(`fromWire: unknown class ${name}`);
+    // No constructor runs for a decoded object: its class's accessors are installed here.
+    installModelMembers(cls);
     return cls.prototype as object;
   }
 
