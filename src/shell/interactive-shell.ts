@@ -1,6 +1,6 @@
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
-import { setDefaultIceLayout } from '../model/index.js';
+import { installAllModelMembers, setDefaultIceLayout } from '../model/index.js';
 import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
 import { HISTORY_SIZE, HistoryFile } from './history-file.js';
@@ -81,6 +81,9 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   let closed = false;
   r.once('exit', () => (closed = true));
   o.input.once('data', () => setImmediate(() => closed || preloadTransformer()));
+  // What is typed may list a class's methods before any instance exists (help, dir, Tab): the
+  // model's lazy members are all installed before the REPL sees the first input.
+  o.input.prependOnceListener('data', installAllModelMembers);
   let leaving = false;
   let asking = false;
   const keeper = client && user ? new SessionKeeper(client) : null;

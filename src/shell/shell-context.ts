@@ -1,5 +1,4 @@
 import type { OmeroClient } from '../client/omero-client.js';
-import { installAllModelMembers } from '../model/index.js';
 import { omero, topLevelNames } from '../omero-namespace.js';
 
 /** A preloaded name and the one line `.help` shows for it. */
@@ -43,8 +42,6 @@ export function seedContext(
   client: OmeroClient | null,
   helpers: ShellHelpers,
 ): void {
-  // What is typed here may list a class's methods before any instance exists (help, dir, Tab).
-  installAllModelMembers();
   const names: Record<string, unknown> = { omero, ...helpers, quit: helpers.exit, ...topLevelNames(), client: client ?? undefined };
   if (client?.getSessionInfo()) {
     const session = client.getSession();
