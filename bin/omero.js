@@ -1,13 +1,23 @@
 #!/usr/bin/env node
+'use strict';
 // The `omero` command. Built JavaScript lives in dist/ (made by `npm ci` through `prepare`): one
-// bundle for this thread, loaded with a V8 code cache, and the ES modules it was made from. A
-// command that only talks to a server runs from the smaller client bundle (scripts/bundle.mjs).
-import { loadBundle } from '../dist/startup/bundle-loader.js';
-import { fitsClientBundle } from '../dist/cli/requested-command.js';
+// bundle per kind of command, loaded with a V8 code cache, and the ES modules they were made
+// from. This file is CommonJS (bin/package.json), and so is the launcher it loads
+// (src/startup/launcher.ts): Node then never starts its ES module loader.
+const argv = process.argv.slice(2);
+if (!launchBundle()) {
+  import('../dist/startup/cli-entry.js').then(async (cli) => {
+    process.exitCode = await cli.main(argv);
+  });
+}
 
-const name = fitsClientBundle(process.argv.slice(2)) ? 'omero-client.cjs' : 'omero-cli.cjs';
-const bundle = loadBundle(new URL(`../dist/bundle/${name}`, import.meta.url));
-/** @type {typeof import('../dist/startup/cli-entry.js')} */
-const cli = bundle ? bundle.exports : await import('../dist/startup/cli-entry.js');
-process.exitCode = await cli.main(process.argv.slice(2));
-bundle?.refreshCodeCache();
+/** Runs the command from dist/bundle; false if there are no bundles (then dist/'s ES modules run). */
+function launchBundle() {
+  let launcher;
+  try {
+    launcher = require('../dist/bundle/launcher.cjs');
+  } catch {
+    return false;
+  }
+  return launcher.launch(argv);
+}

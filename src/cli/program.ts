@@ -15,12 +15,35 @@ import { objCommand } from './commands/obj.js';
 import { sessionsCommand } from './commands/sessions.js';
 import { shellCommand } from './commands/shell.js';
 import { userCommand } from './commands/user.js';
+import { pluginToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
 export const VERSION = '5.6.16-ts.0.3.0';
 
-/** The `omero` command tree: the root only wires plugins together (one file per plugin). */
-export function buildProgram(io: CliIO): Command {
+/** The plugins, by the name they are called by, in the order `omero -h` lists them. */
+export const PLUGINS: ReadonlyMap<string, (io: CliIO) => Command> = new Map([
+  ['login', loginCommand],
+  ['logout', logoutCommand],
+  ['sessions', sessionsCommand],
+  ['shell', shellCommand],
+  ['admin', adminCommand],
+  ['db', dbCommand],
+  ['demo', demoCommand],
+  ['user', userCommand],
+  ['group', groupCommand],
+  ['ldap', ldapCommand],
+  ['obj', objCommand],
+  ['hql', hqlCommand],
+  ['errors', errorsCommand],
+  ['audit', auditCommand],
+]);
+
+/**
+ * The `omero` command tree: the root only wires plugins together (one file per plugin). Given the
+ * command line, only the plugin it runs is built (building every plugin's options was a tenth of
+ * a command's start-up); the root's help, `help`, a root option or an unknown name get all of them.
+ */
+export function buildProgram(io: CliIO, argv?: readonly string[]): Command {
   const program = withLoginOptions(
     new Command('omero')
       .description('OMERO command line: users, groups, sessions, permissions and queries')
@@ -28,20 +51,8 @@ export function buildProgram(io: CliIO): Command {
       .option('--debug', 'show stack traces of errors')
       .enablePositionalOptions(),
   );
-  program.addCommand(loginCommand(io));
-  program.addCommand(logoutCommand(io));
-  program.addCommand(sessionsCommand(io));
-  program.addCommand(shellCommand(io));
-  program.addCommand(adminCommand(io));
-  program.addCommand(dbCommand(io));
-  program.addCommand(demoCommand(io));
-  program.addCommand(userCommand(io));
-  program.addCommand(groupCommand(io));
-  program.addCommand(ldapCommand(io));
-  program.addCommand(objCommand(io));
-  program.addCommand(hqlCommand(io));
-  program.addCommand(errorsCommand(io));
-  program.addCommand(auditCommand(io));
+  const only = argv ? pluginToBuild(argv, PLUGINS) : null;
+  for (const [name, make] of PLUGINS) if (only === null || name === only) program.addCommand(make(io));
   applyConventions(program, io);
   return program;
 }

@@ -55,14 +55,20 @@ export function wantsServer(argv: readonly string[]): boolean {
 }
 
 /**
- * The plugins that load the server's, the shells' or the demo's modules (the only dynamic imports
- * of those from the CLI). Every other command runs from the smaller client bundle
- * (dist/bundle/omero-client.cjs, scripts/bundle.mjs), which leaves what they load out.
+ * The plugins that load the server's or the demo's modules (the only dynamic imports of those from
+ * the CLI): they run from the whole CLI bundle (dist/bundle/omero-cli.cjs).
  */
-export const FULL_BUNDLE_COMMANDS: ReadonlySet<string> = new Set(['admin', 'db', 'demo', 'shell']);
+export const FULL_BUNDLE_COMMANDS: ReadonlySet<string> = new Set(['admin', 'db', 'demo']);
 
-/** Whether the command line runs from the client bundle: a known command that talks to a server only. */
-export function fitsClientBundle(argv: readonly string[]): boolean {
+/**
+ * The start-up bundle of a command line (scripts/bundle.mjs): the shell runs from
+ * dist/bundle/omero-shell.cjs (the command line and the shells, without the server); a known
+ * command that talks to a server only from the smaller dist/bundle/omero-client.cjs (neither
+ * the server nor the shells); the rest (help, `admin`, `db`, `demo`) from the whole
+ * dist/bundle/omero-cli.cjs.
+ */
+export function bundleFor(argv: readonly string[]): 'omero-client.cjs' | 'omero-shell.cjs' | 'omero-cli.cjs' {
   const r = requestedCommand(argv);
-  return r !== null && !FULL_BUNDLE_COMMANDS.has(r.name);
+  if (r === null || FULL_BUNDLE_COMMANDS.has(r.name)) return 'omero-cli.cjs';
+  return r.name === 'shell' ? 'omero-shell.cjs' : 'omero-client.cjs';
 }

@@ -1,6 +1,6 @@
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
-import { setDefaultIceLayout } from '../model/index.js';
+import { installAllModelMembers, setDefaultIceLayout } from '../model/index.js';
 import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
 import { HISTORY_SIZE, HistoryFile } from './history-file.js';
@@ -13,7 +13,7 @@ import { seedContext } from './shell-context.js';
 import { shellHelpers } from './shell-helpers.js';
 import { shellInput } from './shell-input.js';
 import { formatError, formatValue, isError, type WriterOptions } from './shell-writer.js';
-import { transformInput } from './transform-input.js';
+import { preloadTransformer, transformInput } from './transform-input.js';
 
 /** What the interactive shell needs from its caller. */
 export interface InteractiveOptions {
@@ -61,7 +61,8 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const say = (line: string) => void o.output.write(`${line}\n`);
   say(o.banner);
   const r = repl.start({
-    prompt: promptFor(client),
+    // The login's answer named the session's current group a moment ago: no call for the first prompt.
+    prompt: promptFor(client, client?.getSessionInfo()?.groupName),
     input: o.input,
     output: o.output,
     terminal: Boolean(o.output.isTTY),
@@ -75,6 +76,14 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     historySize: HISTORY_SIZE,
     writer: (value: unknown) => formatValue(value, state),
   } as repl.ReplOptions);
+  // The transformer loads once the user starts typing, not before the prompt (issue 10: start-up),
+  // unless that input was the way out.
+  let closed = false;
+  r.once('exit', () => (closed = true));
+  o.input.once('data', () => setImmediate(() => closed || preloadTransformer()));
+  // What is typed may list a class's methods before any instance exists (help, dir, Tab): the
+  // model's lazy members are all installed before the REPL sees the first input.
+  o.input.prependOnceListener('data', installAllModelMembers);
   let leaving = false;
   let asking = false;
   const keeper = client && user ? new SessionKeeper(client) : null;
@@ -218,9 +227,10 @@ function helpCall(target: string): string {
   return `help(${target}, ${JSON.stringify(target)}, ${owner})`;
 }
 
-function promptFor(client: OmeroClient | null): string {
+/** The prompt, with the session's current group (`group` when the caller knows it, else asked). */
+function promptFor(client: OmeroClient | null, group?: string): string {
   const info = client?.getSessionInfo();
-  return info ? `omero ${info.userName}@${currentGroup(client!) ?? info.groupName}> ` : 'omero> ';
+  return info ? `omero ${info.userName}@${group ?? currentGroup(client!) ?? info.groupName}> ` : 'omero> ';
 }
 
 function currentGroup(client: OmeroClient): string | null {

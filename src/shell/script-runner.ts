@@ -2,7 +2,7 @@ import { Console } from 'node:console';
 import { Writable, Readable } from 'node:stream';
 import repl, { type REPLServer } from 'node:repl';
 import type { OmeroClient } from '../client/omero-client.js';
-import { setDefaultIceLayout } from '../model/index.js';
+import { installAllModelMembers, setDefaultIceLayout } from '../model/index.js';
 import { nameCache } from './name-cache.js';
 import { QueryHints } from './query-hints.js';
 import { seedContext } from './shell-context.js';
@@ -50,6 +50,8 @@ export async function runScript(source: string, client: OmeroClient | null, io: 
   const helpers = shellHelpers((text) => void io.stdout.write(text), options, () => {
     stopped = true;
   });
+  // A script may list a class's methods before any instance exists (help, dir).
+  installAllModelMembers();
   seedContext(server.context, client, helpers);
   // The borrowed REPL's console writes to its own (discarded) output: give the script ours.
   Object.defineProperty(server.context, 'console', {

@@ -7,14 +7,18 @@ let esbuild: typeof Esbuild | undefined;
 
 /**
  * esbuild, loaded on first use rather than with the shell: the prompt shows ~50 ms of CPU
- * sooner (issue 6: start-up, scripts/bench). The timer below loads it right after the shell's
- * first synchronous turn (which shows the prompt), so the first input does not wait for it.
+ * sooner (issue 6: start-up, scripts/bench). The interactive shell calls `preloadTransformer`
+ * when the first key is typed, so that the first input does not wait for it.
  */
 function esbuildApi(): typeof Esbuild {
   esbuild ??= requireCjs('esbuild') as typeof Esbuild;
   return esbuild;
 }
-setTimeout(esbuildApi, 0).unref();
+
+/** Loads the transformer now (it is otherwise loaded by the first statement). */
+export function preloadTransformer(): void {
+  esbuildApi();
+}
 
 /** The result of turning one REPL input from TypeScript into JavaScript. */
 export type Transformed =

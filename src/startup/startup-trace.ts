@@ -3,10 +3,14 @@ import { performance } from 'node:perf_hooks';
 /**
  * `OMERO_STARTUP_TRACE=1`: where a command's start-up goes, on stderr, in ms since the process
  * started (scripts/bench, README "Benchmarks"), and at exit how many worker threads the process
- * started (a command talking to a running server starts none: issue 10 item 5; tested).
+ * started (a command talking to a running server starts none: issue 10 item 5; the shell one,
+ * which the launcher may start before the shell's bundle: tested).
  */
 const enabled = process.env.OMERO_STARTUP_TRACE === '1';
-let workers = 0;
+
+/** Kept on a global: the launcher's bundle and the command line's each hold a copy of this module. */
+const STATE = Symbol.for('omero-shell.startup-trace');
+const state = ((globalThis as { [STATE]?: { workers: number; reporting: boolean } })[STATE] ??= { workers: 0, reporting: false });
 
 /** Notes a point of the start-up (`bundle loaded`, `joined`, …). */
 export function traceMark(label: string): void {
@@ -15,9 +19,10 @@ export function traceMark(label: string): void {
 
 /** Counts a worker thread this process starts. */
 export function countWorkerThread(): void {
-  workers++;
+  state.workers++;
 }
 
-if (enabled) {
-  process.once('exit', () => process.stderr.write(`omero-shell: worker threads started: ${workers}\n`));
+if (enabled && !state.reporting) {
+  state.reporting = true;
+  process.once('exit', () => process.stderr.write(`omero-shell: worker threads started: ${state.workers}\n`));
 }

@@ -3,12 +3,11 @@
  * then `<prog>: error: <message>` on stderr, nothing on stdout, status 2.
  */
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { Command, Option } from 'commander';
-import type { CliIO } from '../../src/cli/cli-io.js';
 import { applyConventions, argparseMessage, parseIntArgument, pyRepr, requireOneOf } from '../../src/cli/conventions.js';
 import { main } from '../../src/cli/main.js';
+import { fakeIO } from '../helpers/fake-io.js';
 
 interface Run {
   readonly status: number;
@@ -16,23 +15,10 @@ interface Run {
   readonly stderr: string;
 }
 
-function fakeIO(): { io: CliIO; text: () => { stdout: string; stderr: string } } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d: Buffer) => (o += d.toString()));
-  err.on('data', (d: Buffer) => (e += d.toString()));
-  return {
-    io: { stdout: out, stderr: err, stdin: Readable.from([]), env: { OMERO_KEYRING: '0' }, argv0: 'omero' },
-    text: () => ({ stdout: o, stderr: e }),
-  };
-}
-
 async function run(args: string[]): Promise<Run> {
   const f = fakeIO();
   const status = await main(args, f.io);
-  return { status, ...f.text() };
+  return { status, stdout: f.stdout(), stderr: f.stderr() };
 }
 
 /** Runs a throwaway program through the conventions, as `main` does. */
@@ -47,7 +33,7 @@ async function runProgram(build: (root: Command) => void, args: string[]): Promi
   } catch (e) {
     status = (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
   }
-  return { status, ...f.text() };
+  return { status, stdout: f.stdout(), stderr: f.stderr() };
 }
 
 function expectUsageError(r: Run, usage: string, message: string): void {
@@ -140,7 +126,7 @@ describe('argparse-style usage errors', () => {
     root.addCommand(cmd);
     applyConventions(root, f.io);
     await assert.rejects(root.parseAsync(['x'], { from: 'user' }));
-    assert.ok(f.text().stderr.endsWith('omero x: error: one of the arguments -u/--user-id --user-name is required\n'), f.text().stderr);
+    assert.ok(f.stderr().endsWith('omero x: error: one of the arguments -u/--user-id --user-name is required\n'), f.stderr());
   });
 
   it('invalid choices of an option or an argument', async () => {

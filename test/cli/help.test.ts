@@ -4,7 +4,6 @@
  * run in-process through `main`.
  */
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { Command, Option } from 'commander';
 import type { CliIO } from '../../src/cli/cli-io.js';
@@ -14,6 +13,7 @@ import type { ArgAction } from '../../src/cli/help/argparse-model.js';
 import { parserHelpOf } from '../../src/cli/help/parser-help.js';
 import { ldapCommand } from '../../src/cli/commands/ldap.js';
 import { main } from '../../src/cli/main.js';
+import { fakeIO } from '../helpers/fake-io.js';
 
 /** Seed 000 (omero-documentation `omero/downloads/ldap/setdn.out`): `omero ldap setdn -h`, verbatim. */
 const SETDN_HELP = [
@@ -70,18 +70,6 @@ const SETDN_HELP = [
   '  --sudo ADMINUSER                  Create session as this admin. Changes meaning of password!\n',
   '  -q, --quiet                       Quiet mode. Causes most warning and diagnostic messages to be suppressed.\n',
 ].join('');
-
-/** In-process streams for `main`. */
-function fakeIO(env: NodeJS.ProcessEnv = {}): { io: CliIO; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d: Buffer) => (o += d.toString()));
-  err.on('data', (d: Buffer) => (e += d.toString()));
-  const io: CliIO = { stdout: out, stderr: err, stdin: Readable.from([]), env: { OMERO_KEYRING: '0', ...env }, argv0: 'omero' };
-  return { io, stdout: () => o, stderr: () => e };
-}
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   const f = fakeIO(env);

@@ -1,6 +1,7 @@
 /**
- * The start-up bundles (issue 6): `bin/omero.js` runs dist/bundle/omero-cli.cjs (or, for a command
- * that only talks to a server, the smaller dist/bundle/omero-client.cjs: issue 10), the connection
+ * The start-up bundles (issue 6): `bin/omero.js` (CommonJS, through dist/bundle/launcher.cjs) runs
+ * dist/bundle/omero-cli.cjs (or, for a command that only talks to a server, the smaller
+ * dist/bundle/omero-client.cjs, and for the shell dist/bundle/omero-shell.cjs: issue 10), the connection
  * thread dist/bundle/socket-worker.cjs and, in-process, the server thread
  * dist/bundle/server-worker.cjs, each through its V8 code cache; a corrupt or foreign cache
  * is ignored (and replaced), and without bundles the command runs from dist/'s ES modules.
@@ -57,7 +58,7 @@ describe('start-up bundles and code caches (no server)', () => {
   const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: pkg, OMERO_USERDIR: join(pkg, 'user'), OMERO_KEYRING: '0', NO_COLOR: '1' });
 
   it('the build made both bundles, the worker loader and both code caches', () => {
-    for (const f of ['omero-cli.cjs', 'omero-cli.cjs.cache', 'omero-client.cjs', 'omero-client.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'socket-worker.cjs', 'socket-worker.cjs.cache', 'bundle-loader.cjs']) {
+    for (const f of ['launcher.cjs', 'omero-cli.cjs', 'omero-cli.cjs.cache', 'omero-client.cjs', 'omero-client.cjs.cache', 'omero-shell.cjs', 'omero-shell.cjs.cache', 'server-worker.cjs', 'server-worker.cjs.cache', 'socket-worker.cjs', 'socket-worker.cjs.cache', 'bundle-loader.cjs']) {
       assert.ok(readFileSync(join(pkg, 'dist', 'bundle', f)).length > 0, f);
     }
     assert.equal(readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache')).subarray(0, TAG.length).toString(), TAG);
@@ -71,6 +72,19 @@ describe('start-up bundles and code caches (no server)', () => {
       assert.ok(!client.includes(`// ${left}`), left);
     }
     assert.ok(client.length < full.length / 2, `${client.length} vs ${full.length}`);
+  });
+
+  it('the shell bundle has the shells but not the server, which only admin, db and demo reach', () => {
+    const shell = readFileSync(join(pkg, 'dist', 'bundle', 'omero-shell.cjs'), 'utf8');
+    for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js']) assert.ok(!shell.includes(`// ${left}`), left);
+    for (const kept of ['dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) assert.ok(shell.includes(`// ${kept}`), kept);
+  });
+
+  it('Node modules used only on some paths load on first use, not with the bundle', () => {
+    const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
+    for (const m of ['tls', 'https', 'zlib', 'worker_threads', 'child_process']) {
+      assert.match(client, new RegExp(`real \\?\\?= require\\("node:${m}"\\)`), m);
+    }
   });
 
   it('omero --version runs the CLI bundle with its code cache', async () => {
@@ -173,12 +187,25 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     assert.equal(workerThreads(r.stderr), 0);
   });
 
-  // The control: the shell's calls block, so its connection is kept by a worker thread.
-  it('omero shell --login runs the connection thread\'s bundle and starts one worker thread', async () => {
+  // The control: the shell's calls block, so its connection is kept by a worker thread, which the
+  // launcher starts before the shell's bundle loads and the shell takes over (else there would be two).
+  it('omero shell --login runs the shell bundle and the connection thread\'s, and starts one worker thread, early', async () => {
     const r = await runOmero(['shell', '--login'], { ...cli.env, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /root/);
-    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'accepted', 'socket-worker.cjs': 'accepted' });
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-shell.cjs': 'accepted', 'socket-worker.cjs': 'accepted' });
+    assert.equal(workerThreads(r.stderr), 1);
+    const early = /^omero-shell: \+[\d.]+ ms connection thread started$/m.exec(r.stderr);
+    const bundle = /^omero-shell: bundle .*omero-shell\.cjs/m.exec(r.stderr);
+    assert.ok(early && bundle && early.index < bundle.index, r.stderr);
+  });
+
+  it('a shell naming another server (-s/-p) starts no early thread, and its one thread still connects', async () => {
+    const port = JSON.parse(readFileSync(join(cli.env.OMERO_USERDIR!, 'server', 'server.json'), 'utf8')).port as number;
+    const r = await runOmero(['shell', '--login', '-s', '127.0.0.1', '-p', String(port), '-u', 'root'], { ...cli.env, OMERO_PASSWORD: ROOT_PASSWORD, OMERO_STARTUP_TRACE: '1' }, 'admin_service.getEventContext().userName\n', { bin: join(pkg, 'bin', 'omero.js') });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /root/);
+    assert.doesNotMatch(r.stderr, /connection thread started/);
     assert.equal(workerThreads(r.stderr), 1);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_PORT } from '../../contract/index.js';
 import { databaseConfigFromEnv, type DatabaseConfig } from '../../server/db/database-config.js';
+import { LOCAL_HOSTS } from './local-hosts.js';
 import { SocketTransport } from './socket-transport.js';
 import { AsyncSocketTransport } from './async-socket-transport.js';
 import { asAsync, type AsyncTransport } from './async-transport.js';
@@ -7,8 +8,7 @@ import { socketUrl, type ServerLocator, type SocketTarget } from './socket-targe
 import type { Transport } from './transport.js';
 import { WorkerTransport } from './worker-transport.js';
 
-/** Hosts that mean this machine. */
-export const LOCAL_HOSTS: ReadonlySet<string> = new Set(['', 'localhost', '127.0.0.1', '::1', '[::1]', 'localhost.localdomain']);
+export { LOCAL_HOSTS };
 
 /** The process's transports, one per server (or engine), shared by every client of the process. */
 const shared = new Map<string, Transport>();

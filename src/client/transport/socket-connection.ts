@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import {
   MAX_FRAME_BYTES,
   PRODUCT,
@@ -64,7 +64,7 @@ export class SocketConnection {
   /** Tells the server to stop call `id` (its caller gave up); its reply, if one comes, is dropped. */
   cancel(id: number): void {
     if (!this.#waiting.delete(id)) return;
-    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify({ cancel: id } satisfies ClientFrame));
+    if (this.#socket && this.#socket.readyState === this.#socket.OPEN) this.#socket.send(JSON.stringify({ cancel: id } satisfies ClientFrame));
   }
 
   /** Whether calls are awaiting their replies. */
@@ -72,14 +72,17 @@ export class SocketConnection {
     return this.#waiting.size > 0;
   }
 
-  /** Closes the socket; calls still waiting fail. */
+  /**
+   * Closes the socket; calls still waiting fail. No closing handshake: nothing is left to say,
+   * and a command's process ends as soon as its socket is gone, not a round trip later.
+   */
   close(): void {
     this.#closed = true;
     const ws = this.#socket;
     this.#socket = null;
     this.#connection = null;
     this.#failAll(new ConnectionLostException('the connection to the server was closed'));
-    ws?.close();
+    ws?.terminate();
   }
 
   #answer(id: number, reply: ServerReply): void {
@@ -100,7 +103,10 @@ export class SocketConnection {
     }));
   }
 
-  #connect(): Promise<WebSocket> {
+  async #connect(): Promise<WebSocket> {
+    // ws (with Node's http and crypto) loads with the first connection: the shell's own thread,
+    // whose calls go through its connection thread, never loads it.
+    const { WebSocket } = await import('ws');
     return new Promise((resolve, reject) => {
       const target: SocketTarget = 'address' in this.#locator ? this.#locator.address : userServerTarget(this.#locator.userDirEnv);
       const where = `${target.host}:${target.port}`;

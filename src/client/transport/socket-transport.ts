@@ -1,3 +1,4 @@
+import { socketThreadSpec } from './socket-thread.js';
 import { ThreadTransport } from './thread-transport.js';
 import type { ServerLocator } from './socket-target.js';
 
@@ -9,7 +10,7 @@ export class SocketTransport extends ThreadTransport {
   readonly locator: ServerLocator;
 
   constructor(locator: ServerLocator) {
-    super({ module: 'client/transport/socket-worker', bundle: 'socket-worker', start: 'serveSocket', data: { locator } });
+    super(socketThreadSpec(locator));
     this.locator = locator;
   }
 }

@@ -1,23 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { ServerReply, ServerRequest } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
-import { countWorkerThread } from '../../startup/startup-trace.js';
+import { adoptOrSpawn, type ThreadSpec } from './thread-spawn.js';
 import type { Transport } from './transport.js';
 
-/** Which worker a ThreadTransport runs, and what it is given. */
-export interface ThreadSpec {
-  /** The worker's ES module, relative to src/ (or dist/), without extension: `server/worker/server-worker`. */
-  readonly module: string;
-  /** Its start-up bundle in dist/bundle (made by scripts/bundle.mjs), without extension. */
-  readonly bundle: string;
-  /** The function of the bundle that starts serving. */
-  readonly start: string;
-  /** What the worker reads from `workerData` besides the signal (structured-cloneable). */
-  readonly data: Readonly<Record<string, unknown>>;
-  /** The worker's environment; default this process's. */
-  readonly env?: NodeJS.ProcessEnv;
-}
+export type { ThreadSpec } from './thread-spawn.js';
 
 /**
  * A transport whose far end is a worker thread of this process, answering the same envelopes
@@ -42,39 +29,10 @@ export class ThreadTransport implements Transport {
   #inFlight: number | null = null;
 
   constructor(spec: ThreadSpec) {
-    // Slot 0 counts replies; slot 1 is set when the worker failed before it could reply.
-    const signal = new SharedArrayBuffer(8);
-    this.#flag = new Int32Array(signal);
-    const entry = new URL(`../../${spec.module}${extensionOf(import.meta.url)}`, import.meta.url).href;
-    // Built code runs the worker's bundle through the CommonJS copy of the code-cache loader
-    // (src/startup/bundle-loader.ts); without them, the ES modules.
-    const bundle = fileURLToPath(new URL(`../../bundle/${spec.bundle}.cjs`, import.meta.url));
-    const loader = fileURLToPath(new URL('../../bundle/bundle-loader.cjs', import.meta.url));
-    // A tiny JS bootstrap: worker threads on Node 20 do not inherit tsx's hooks, so register them
-    // when running from TypeScript sources.
-    const bootstrap = `
-      const { workerData } = require('node:worker_threads');
-      (async () => {
-        if (workerData.entry.endsWith('.ts')) {
-          (await import('tsx/esm/api')).register();
-          await import(workerData.entry);
-        } else {
-          const bundle = require('node:fs').existsSync(workerData.loader) ? require(workerData.loader).loadBundle(workerData.bundle) : null;
-          if (bundle) bundle.exports[workerData.start]({ beforeShutdownReply: () => bundle.refreshCodeCache() });
-          else await import(workerData.entry);
-        }
-      })().catch((e) => {
-        console.error(e);
-        const f = new Int32Array(workerData.signal);
-        Atomics.store(f, 1, 1); Atomics.add(f, 0, 1); Atomics.notify(f, 0);
-      });`;
-    this.#worker = new Worker(bootstrap, {
-      eval: true,
-      workerData: { ...spec.data, entry, bundle, loader, start: spec.start, signal },
-      env: spec.env ?? process.env,
-    });
-    this.#worker.unref();
-    countWorkerThread();
+    // A thread started early for the same spec (the shell's connection: src/startup/launcher.ts) is taken over.
+    const thread = adoptOrSpawn(spec);
+    this.#worker = thread.worker;
+    this.#flag = thread.flag;
   }
 
   request(request: ServerRequest): ServerReply {
@@ -123,8 +81,4 @@ export class ThreadTransport implements Transport {
       void this.#worker.terminate();
     }
   }
-}
-
-function extensionOf(url: string): string {
-  return url.endsWith('.ts') ? '.ts' : '.js';
 }

@@ -14,6 +14,7 @@ import { rlong } from '../rtypes/factories.js';
 import type { RIntI } from '../rtypes/r-int-i.js';
 import type { RLongI } from '../rtypes/r-long-i.js';
 import { DetailsI } from './details-i.js';
+import { installModelMembers } from './lazy-members.js';
 import { describeModel, initModelMembers, loadedKey, seqKey } from './model-members.js';
 import { modelMeta, type ModelClass, type ModelId, type ModelMeta } from './model-meta.js';
 
@@ -52,6 +53,7 @@ export abstract class IObject {
    * unloaded proxy; `new ProjectI('Project:5')` (or `'ProjectI:5'`) an unloaded proxy.
    */
   constructor(id?: ModelId, loaded?: boolean) {
+    installModelMembers(new.target);
     const meta = metaOf(new.target);
     if (meta.abstract) throw new Error(`omero.model.${meta.shortName} is an abstract class`);
     let isLoaded: boolean;

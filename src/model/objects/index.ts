@@ -1,5 +1,6 @@
 /** `omero.model`: model classes, details, named values, metadata and the class registry. */
 export { IObject, metaOf } from './i-object.js';
+export { installAllModelMembers, installModelMembers } from './lazy-members.js';
 export { IObjectLink } from './i-object-link.js';
 export { DetailsI, type DetailsInit } from './details-i.js';
 export { NamedValue, namedValuesAsMap } from './named-value.js';

@@ -3,6 +3,7 @@
  * `Object.create(Class.prototype)`, no constructor side effects), sharing and cycles.
  */
 import { BUILTIN_ERRORS, ERROR_HIDDEN_FIELDS } from './wire-format.js';
+import { installModelMembers } from '../objects/lazy-members.js';
 import { classDefaults, type ClassDefaults } from './class-defaults.js';
 import { wireClassByName } from './wire-registry.js';
 
@@ -85,6 +86,8 @@ class Decoder {
   #class(name: string): NonNullable<ReturnType<typeof wireClassByName>> {
     const cls = wireClassByName(name);
     if (cls === undefined) throw new Error(`fromWire: unknown class ${name}`);
+    // No constructor runs for a decoded object: its class's accessors are installed here.
+    installModelMembers(cls);
     return cls;
   }
 

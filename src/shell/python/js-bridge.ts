@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import type { Transport } from '../../client/transport/transport.js';
 import { OmeroClient } from '../../client/omero-client.js';
+import { installModelMembers } from '../../model/objects/lazy-members.js';
 import { glacier2 } from '../../model/namespaces.js';
 import { omero } from '../../omero-namespace.js';
 import { pythonRepr, type WriterOptions } from '../shell-writer.js';
@@ -104,6 +105,8 @@ export class JsBridge {
 
   classInfo(id: number): ClassInfo {
     const cls = this.#byId[id]!;
+    // A model class's accessors are installed when first needed (model/objects/lazy-members.ts).
+    installModelMembers(cls);
     const parent = Object.getPrototypeOf(cls) as Function;
     const isRoot = parent === Function.prototype || parent === Object || parent === Error;
     const methods: Array<readonly [string, string]> = [];

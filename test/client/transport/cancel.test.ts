@@ -139,18 +139,26 @@ describe('cancelling a call in flight through a server process (postgres)', { sk
   it('a client killed mid-call leaves no half-done write', async () => {
     const id = (await locker('experimentergroup').where({ name: 'cancel-me' }).first()).id;
     const trx = await locker.transaction();
-    await trx.raw('select id from experimentergroup where id = ? for update', [id]);
-    const child = spawn(process.execPath, [OMERO_BIN, '-s', '127.0.0.1', '-p', String(server.port), '-u', 'root', '-w', PASSWORDS.root!, 'obj', 'update', `ExperimenterGroup:${id}`, 'name=renamed-by-a-dead-client'], {
-      env: cli.env,
-      stdio: 'ignore',
-    });
-    const exited = new Promise((r) => child.once('exit', r));
-    await until(async () => (await lockWaiters()) === 1, 60_000);
-    child.kill('SIGKILL');
-    await exited;
-    // The server sees the connection close, aborts the call and cancels its statement.
-    await until(async () => (await lockWaiters()) === 0);
-    await trx.rollback();
+    try {
+      await trx.raw('select id from experimentergroup where id = ? for update', [id]);
+      // The command talks to the server process even when the suite runs in-process
+      // (OMERO_TEST_IN_PROCESS=1 sets OMERO_SERVER=in-process, under which a local -s/-p would
+      // open the database in the command itself, whose killed connection PostgreSQL only notices
+      // once the lock is released).
+      const child = spawn(process.execPath, [OMERO_BIN, '-s', '127.0.0.1', '-p', String(server.port), '-u', 'root', '-w', PASSWORDS.root!, 'obj', 'update', `ExperimenterGroup:${id}`, 'name=renamed-by-a-dead-client'], {
+        env: { ...cli.env, OMERO_SERVER: undefined },
+        stdio: 'ignore',
+      });
+      const exited = new Promise((r) => child.once('exit', r));
+      await until(async () => (await lockWaiters()) === 1, 60_000);
+      child.kill('SIGKILL');
+      await exited;
+      // The server sees the connection close, aborts the call and cancels its statement.
+      await until(async () => (await lockWaiters()) === 0);
+    } finally {
+      // Also when the case fails: an open transaction would keep the suite from ending.
+      await trx.rollback();
+    }
     await new Promise((r) => setTimeout(r, 200));
     assert.equal((await locker('experimentergroup').where({ id }).first()).name, 'cancel-me');
   });

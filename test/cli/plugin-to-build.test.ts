@@ -1,0 +1,80 @@
+/**
+ * Only the requested plugin's command tree is built (issue 10: start-up), yet nothing a user sees
+ * changes: `omero -h` still lists every command, and each plugin's help and usage errors are the
+ * same as with the whole tree.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CommanderError } from 'commander';
+import { main } from '../../src/cli/main.js';
+import { pluginToBuild } from '../../src/cli/plugin-to-build.js';
+import { buildProgram, PLUGINS } from '../../src/cli/program.js';
+import { fakeIO as fakeStreams } from '../helpers/fake-io.js';
+
+const fakeIO = () => fakeStreams({ COLUMNS: '100' });
+
+/** What `args` prints when parsed by the whole tree (every plugin built), as `main` would print it. */
+async function withWholeTree(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const f = fakeIO();
+  try {
+    await buildProgram(f.io).parseAsync(args, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+  }
+  return { stdout: f.stdout(), stderr: f.stderr() };
+}
+
+async function viaMain(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const f = fakeIO();
+  await main(args, f.io);
+  return { stdout: f.stdout(), stderr: f.stderr() };
+}
+
+const names = (argv?: string[]): string[] =>
+  buildProgram(fakeIO().io, argv)
+    .commands.map((c) => c.name())
+    .filter((n) => n !== 'help');
+
+describe('building only the requested plugin', () => {
+  it('knows the plugin a command line runs, and is unsure otherwise', () => {
+    assert.equal(pluginToBuild(['user', 'list'], PLUGINS), 'user');
+    assert.equal(pluginToBuild(['-s', 'host', '-u', 'root', 'group', 'list'], PLUGINS), 'group');
+    assert.equal(pluginToBuild(['user', '-h'], PLUGINS), 'user');
+    assert.equal(pluginToBuild(['shell', '--login'], PLUGINS), 'shell');
+    for (const argv of [[], ['-h'], ['--help', 'user'], ['-h', 'user', 'list'], ['--version'], ['-v', 'user'], ['help', 'user'], ['bogus'], ['--', 'user']]) {
+      assert.equal(pluginToBuild(argv, PLUGINS), null, argv.join(' '));
+    }
+  });
+
+  it('builds one plugin for a plugin\'s command line, every plugin otherwise', () => {
+    assert.deepEqual(names(['user', 'list']), ['user']);
+    assert.deepEqual(names(['-q', 'hql', 'select 1']), ['hql']);
+    assert.deepEqual(names(['-h']), [...PLUGINS.keys()]);
+    assert.deepEqual(names(['bogus']), [...PLUGINS.keys()]);
+    assert.deepEqual(names(), [...PLUGINS.keys()]);
+  });
+
+  it('omero -h still lists every command', async () => {
+    const r = await viaMain(['-h']);
+    for (const name of PLUGINS.keys()) assert.match(r.stdout, new RegExp(`^    ${name} `, 'm'), name);
+  });
+
+  it('each plugin\'s help, and each of its subcommands\', is the same as with the whole tree', async () => {
+    const f = fakeIO();
+    for (const plugin of buildProgram(f.io).commands.filter((c) => PLUGINS.has(c.name()))) {
+      for (const args of [[plugin.name(), '-h'], ...plugin.commands.map((s) => [plugin.name(), s.name(), '-h'])]) {
+        const r = await viaMain(args);
+        assert.ok(r.stdout.includes(`omero ${plugin.name()}`), args.join(' '));
+        assert.deepEqual(r, await withWholeTree(args), args.join(' '));
+      }
+    }
+  });
+
+  it('usage errors read the same as with the whole tree', async () => {
+    for (const args of [['user'], ['user', 'bogus'], ['user', 'list', '--bogus'], ['group', 'add'], ['sessions', 'list', 'x', 'y']]) {
+      const r = await viaMain(args);
+      assert.match(r.stderr, /error: /, args.join(' '));
+      assert.deepEqual(r, await withWholeTree(args), args.join(' '));
+    }
+  });
+});
