@@ -22,5 +22,8 @@ export {
   type ServerReply,
   type ServerRequest,
   type SessionInfo,
+  type ThreadCancel,
+  type ThreadEnvelope,
+  type ThreadReply,
 } from './protocol.js';
 export { MAX_FRAME_BYTES, PRODUCT, type ClientFrame, type Hello, type ServerFrame } from './socket-frames.js';

@@ -1,52 +1,42 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { ServerRequest } from '../../contract/index.js';
+import type { ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
 import { SocketConnection } from './socket-connection.js';
 import type { ServerLocator } from './socket-target.js';
-
-interface Envelope {
-  readonly port: MessagePort;
-  readonly id: number;
-  readonly request: ServerRequest | { readonly op: 'shutdown' };
-}
 
 /**
  * The worker side of a SocketTransport (blocking callers: the shell, `omero.client` in
  * programs): keeps one SocketConnection to the server, sends each request of the blocked caller
- * with its id, and hands each reply back on the request's port, then wakes the caller.
+ * with its id, and hands each reply back on the thread's reply port, then wakes the caller.
  */
 export function serveSocket(): void {
-  const { signal, locator } = workerData as { signal: SharedArrayBuffer; locator: ServerLocator };
+  const { signal, locator, replies } = workerData as { signal: SharedArrayBuffer; locator: ServerLocator; replies: MessagePort };
   const flag = new Int32Array(signal);
   const connection = new SocketConnection(locator);
-  const ports = new Map<number, MessagePort>();
-  const wake = (): void => {
+  // Calls not yet answered: a cancelled one's late reply is dropped here.
+  const pending = new Set<number>();
+  const answer = (id: number, reply: ThreadReply['reply']): void => {
+    replies.postMessage({ id, reply } satisfies ThreadReply);
     Atomics.add(flag, 0, 1);
     Atomics.notify(flag, 0);
   };
   // Connect while the caller is still getting ready; a failure here is reported by the first call.
   connection.warmUp();
 
-  parentPort!.on('message', (message: Envelope | { readonly cancel: number }) => {
+  parentPort!.on('message', (message: ThreadEnvelope | ThreadCancel) => {
     if ('cancel' in message) {
       connection.cancel(message.cancel);
-      ports.get(message.cancel)?.close();
-      ports.delete(message.cancel);
+      pending.delete(message.cancel);
       return;
     }
-    const { port, id, request } = message;
+    const { id, request } = message;
     if (request.op === 'shutdown') {
       connection.close();
-      port.postMessage({ ok: true, value: true });
-      port.close();
-      wake();
+      answer(id, { ok: true, value: true });
       return;
     }
-    ports.set(id, port);
+    pending.add(id);
     void connection.send(id, request).then((reply) => {
-      if (!ports.delete(id)) return;
-      port.postMessage(reply);
-      port.close();
-      wake();
+      if (pending.delete(id)) answer(id, reply);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { countWorkerThread } from '../../startup/startup-trace.js';
 
 /** Which worker a ThreadTransport runs, and what it is given. */
@@ -20,6 +20,8 @@ export interface ThreadSpec {
 export interface SpawnedThread {
   readonly worker: Worker;
   readonly flag: Int32Array;
+  /** Where the worker posts every reply (`ThreadReply`), read with `receiveMessageOnPort`. */
+  readonly replies: MessagePort;
 }
 
 /** Starts the worker of `spec` (unref'd: it never keeps the process alive by itself). */
@@ -48,14 +50,18 @@ export function spawnThread(spec: ThreadSpec): SpawnedThread {
       const f = new Int32Array(workerData.signal);
       Atomics.store(f, 1, 1); Atomics.add(f, 0, 1); Atomics.notify(f, 0);
     });`;
+  // One reply port for the thread's life: a channel per call cost about 30 µs of each call.
+  const { port1: replies, port2: workerReplies } = new MessageChannel();
   const worker = new Worker(bootstrap, {
     eval: true,
-    workerData: { ...spec.data, entry, bundle, loader, start: spec.start, signal },
+    workerData: { ...spec.data, entry, bundle, loader, start: spec.start, signal, replies: workerReplies },
+    transferList: [workerReplies],
     env: spec.env ?? process.env,
   });
   worker.unref();
+  replies.unref();
   countWorkerThread();
-  return { worker, flag: new Int32Array(signal) };
+  return { worker, flag: new Int32Array(signal), replies };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
-import type { ServerReply, ServerRequest } from '../../contract/index.js';
+import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { ServerReply, ServerRequest, ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
 import { adoptOrSpawn, type ThreadSpec } from './thread-spawn.js';
 import type { Transport } from './transport.js';
@@ -8,7 +8,7 @@ export type { ThreadSpec } from './thread-spawn.js';
 
 /**
  * A transport whose far end is a worker thread of this process, answering the same envelopes
- * (`{ port, id, request }`, `{ cancel }`) whatever it is: the server itself (WorkerTransport) or a
+ * (`ThreadEnvelope`, `ThreadCancel`) on one reply port whatever it is: the server itself (WorkerTransport) or a
  * connection to a server elsewhere (SocketTransport). Calls block with `Atomics.wait` until the
  * worker replies (it bumps a shared counter, then `receiveMessageOnPort` takes the reply), as an
  * Ice call blocks in Python.
@@ -19,6 +19,7 @@ export type { ThreadSpec } from './thread-spawn.js';
 export class ThreadTransport implements Transport {
   readonly #worker: Worker;
   readonly #flag: Int32Array;
+  readonly #replies: MessagePort;
   #closed = false;
   #nextId = 1;
   /**
@@ -33,6 +34,7 @@ export class ThreadTransport implements Transport {
     const thread = adoptOrSpawn(spec);
     this.#worker = thread.worker;
     this.#flag = thread.flag;
+    this.#replies = thread.replies;
   }
 
   request(request: ServerRequest): ServerReply {
@@ -43,30 +45,28 @@ export class ThreadTransport implements Transport {
 
   cancel(): void {
     if (this.#inFlight === null) return;
-    this.#worker.postMessage({ cancel: this.#inFlight });
+    this.#worker.postMessage({ cancel: this.#inFlight } satisfies ThreadCancel);
     this.#inFlight = null;
   }
 
   #send(request: ServerRequest | { op: 'shutdown' }): ServerReply {
-    const { port1, port2 } = new MessageChannel();
     const id = this.#nextId++;
-    this.#worker.postMessage({ port: port2, id, request }, [port2]);
+    this.#worker.postMessage({ id, request } satisfies ThreadEnvelope);
     this.#inFlight = id;
-    try {
-      for (;;) {
-        // Read the counter before looking for the reply: a reply posted after the look bumps it,
-        // so the wait below returns at once instead of missing the wake-up.
-        const seen = Atomics.load(this.#flag, 0);
-        const m = receiveMessageOnPort(port1);
-        if (m) {
-          this.#inFlight = null;
-          return m.message as ServerReply;
-        }
-        if (Atomics.load(this.#flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
-        Atomics.wait(this.#flag, 0, seen, 1000);
+    for (;;) {
+      // Read the counter before looking for the reply: a reply posted after the look bumps it,
+      // so the wait below returns at once instead of missing the wake-up.
+      const seen = Atomics.load(this.#flag, 0);
+      const m = receiveMessageOnPort(this.#replies);
+      if (m) {
+        const { id: of, reply } = m.message as ThreadReply;
+        // A reply to an abandoned call (interrupted, then cancelled) is dropped.
+        if (of !== id) continue;
+        this.#inFlight = null;
+        return reply;
       }
-    } finally {
-      port1.close();
+      if (Atomics.load(this.#flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
+      Atomics.wait(this.#flag, 0, seen, 1000);
     }
   }
 

@@ -3,25 +3,17 @@ import { InternalException, toWire } from '../../model/index.js';
 import type { DatabaseConfig } from '../db/database-config.js';
 import { mapError } from '../errors/map-error.js';
 import { OmeroServer } from '../omero-server.js';
-import type { ServerReply, ServerRequest } from '../../contract/index.js';
+import type { ServerReply, ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
 
 /**
- * The in-process server: a worker thread that owns the database. Each message carries a port for
- * the reply; after replying, the worker bumps a shared counter and wakes the blocked caller.
+ * The in-process server: a worker thread that owns the database. Each reply goes back on the reply
+ * port the thread was started with, with its request's id; then the worker bumps a shared counter
+ * and wakes the blocked caller.
  */
 interface WorkerInput {
   readonly signal: SharedArrayBuffer;
   readonly config: DatabaseConfig;
-}
-/** A request, with the port for its reply and the id a later cancel names it by. */
-interface Envelope {
-  readonly port: MessagePort;
-  readonly id: number;
-  readonly request: ServerRequest | { readonly op: 'shutdown' };
-}
-/** Sent beside the queue when the caller gave up on request `cancel` (the shell's Ctrl-C). */
-interface CancelMessage {
-  readonly cancel: number;
+  readonly replies: MessagePort;
 }
 
 /** What the thread's starter may add. */
@@ -37,7 +29,7 @@ export interface ServeOptions {
  * the bundle's top level to make its code cache); server-worker.ts is the thread's entry.
  */
 export function serveRequests(options: ServeOptions = {}): void {
-  const { signal, config } = workerData as WorkerInput;
+  const { signal, config, replies } = workerData as WorkerInput;
   const flag = new Int32Array(signal);
   const ready: Promise<OmeroServer> = OmeroServer.open(config);
   ready.catch(() => undefined);
@@ -46,7 +38,7 @@ export function serveRequests(options: ServeOptions = {}): void {
   // Requests not yet answered, so that a cancel reaches one still queued or running.
   const pending = new Map<number, AbortController>();
 
-  parentPort!.on('message', (message: Envelope | CancelMessage) => {
+  parentPort!.on('message', (message: ThreadEnvelope | ThreadCancel) => {
     if ('cancel' in message) {
       pending.get(message.cancel)?.abort();
       return;
@@ -56,7 +48,7 @@ export function serveRequests(options: ServeOptions = {}): void {
     queue = queue.then(() => answer(message, abort.signal)).finally(() => pending.delete(message.id));
   });
 
-  async function answer({ port, request }: Envelope, signal: AbortSignal): Promise<void> {
+  async function answer({ id, request }: ThreadEnvelope, signal: AbortSignal): Promise<void> {
     let reply: ServerReply;
     try {
       const server = await ready;
@@ -71,11 +63,11 @@ export function serveRequests(options: ServeOptions = {}): void {
       reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };
     }
     try {
-      port.postMessage(reply);
+      replies.postMessage({ id, reply } satisfies ThreadReply);
     } catch (e) {
-      port.postMessage({ ok: false, error: toWire(new InternalException(`Cannot send the reply: ${(e as Error).message}`)) });
+      const error = toWire(new InternalException(`Cannot send the reply: ${(e as Error).message}`));
+      replies.postMessage({ id, reply: { ok: false, error } } satisfies ThreadReply);
     }
-    port.close();
     Atomics.add(flag, 0, 1);
     Atomics.notify(flag, 0);
   }
