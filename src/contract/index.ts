@@ -22,8 +22,6 @@ export {
   type ServerReply,
   type ServerRequest,
   type SessionInfo,
-  type ThreadCancel,
-  type ThreadEnvelope,
-  type ThreadReply,
 } from './protocol.js';
 export { MAX_FRAME_BYTES, PRODUCT, type ClientFrame, type Hello, type ServerFrame } from './socket-frames.js';
+export { replyToCaller, type ThreadCancel, type ThreadEnvelope, type ThreadReply } from './thread-messages.js';

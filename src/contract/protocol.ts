@@ -63,26 +63,6 @@ export type ServerRequest = LoginRequest | JoinRequest | InvokeRequest | CloseRe
 export type ServerReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 
-/**
- * Between a blocking caller and its worker thread (the in-process server, or the connection to a
- * server): a request with the id its reply and a later cancel name it by, on the worker's message
- * port; the reply comes back on the one reply port the worker was started with (`workerData.replies`).
- */
-export interface ThreadEnvelope {
-  readonly id: number;
-  readonly request: ServerRequest | { readonly op: 'shutdown' };
-}
-
-/** Sent beside the requests when the caller gave up on request `cancel` (the shell's Ctrl-C). */
-export interface ThreadCancel {
-  readonly cancel: number;
-}
-
-/** A reply on the reply port, with the id of its request. */
-export interface ThreadReply {
-  readonly id: number;
-  readonly reply: ServerReply;
-}
 /** What a login or a join answers: the session as the client needs it. */
 export interface SessionInfo {
   /** The session key (UUID); only ever returned to its creator, stored hashed. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
+import { replyToCaller, type ThreadCancel, type ThreadEnvelope } from '../../contract/index.js';
 import { SocketConnection } from './socket-connection.js';
 import type { ServerLocator } from './socket-target.js';
 
@@ -14,11 +14,6 @@ export function serveSocket(): void {
   const connection = new SocketConnection(locator);
   // Calls not yet answered: a cancelled one's late reply is dropped here.
   const pending = new Set<number>();
-  const answer = (id: number, reply: ThreadReply['reply']): void => {
-    replies.postMessage({ id, reply } satisfies ThreadReply);
-    Atomics.add(flag, 0, 1);
-    Atomics.notify(flag, 0);
-  };
   // Connect while the caller is still getting ready; a failure here is reported by the first call.
   connection.warmUp();
 
@@ -31,12 +26,12 @@ export function serveSocket(): void {
     const { id, request } = message;
     if (request.op === 'shutdown') {
       connection.close();
-      answer(id, { ok: true, value: true });
+      replyToCaller(replies, flag, id, { ok: true, value: true });
       return;
     }
     pending.add(id);
     void connection.send(id, request).then((reply) => {
-      if (pending.delete(id)) answer(id, reply);
+      if (pending.delete(id)) replyToCaller(replies, flag, id, reply);
     });
   });
 }

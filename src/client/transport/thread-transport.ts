@@ -49,7 +49,7 @@ export class ThreadTransport implements Transport {
     this.#inFlight = null;
   }
 
-  #send(request: ServerRequest | { op: 'shutdown' }): ServerReply {
+  #send(request: ThreadEnvelope['request']): ServerReply {
     const id = this.#nextId++;
     this.#worker.postMessage({ id, request } satisfies ThreadEnvelope);
     this.#inFlight = id;

@@ -3,7 +3,7 @@ import { InternalException, toWire } from '../../model/index.js';
 import type { DatabaseConfig } from '../db/database-config.js';
 import { mapError } from '../errors/map-error.js';
 import { OmeroServer } from '../omero-server.js';
-import type { ServerReply, ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
+import { replyToCaller, type ServerReply, type ThreadCancel, type ThreadEnvelope } from '../../contract/index.js';
 
 /**
  * The in-process server: a worker thread that owns the database. Each reply goes back on the reply
@@ -63,12 +63,10 @@ export function serveRequests(options: ServeOptions = {}): void {
       reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };
     }
     try {
-      replies.postMessage({ id, reply } satisfies ThreadReply);
+      replyToCaller(replies, flag, id, reply);
     } catch (e) {
       const error = toWire(new InternalException(`Cannot send the reply: ${(e as Error).message}`));
-      replies.postMessage({ id, reply: { ok: false, error } } satisfies ThreadReply);
+      replyToCaller(replies, flag, id, { ok: false, error });
     }
-    Atomics.add(flag, 0, 1);
-    Atomics.notify(flag, 0);
   }
 }

@@ -1,0 +1,33 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { ServerReply, ServerRequest } from './protocol.js';
+
+/**
+ * Between a blocking caller and its worker thread (the in-process server, or the connection to a
+ * server): a request with the id its reply and a later cancel name it by, on the worker's message
+ * port; the reply comes back on the one reply port the worker was started with (`workerData.replies`).
+ */
+export interface ThreadEnvelope {
+  readonly id: number;
+  readonly request: ServerRequest | { readonly op: 'shutdown' };
+}
+
+/** Sent beside the requests when the caller gave up on request `cancel` (the shell's Ctrl-C). */
+export interface ThreadCancel {
+  readonly cancel: number;
+}
+
+/** A reply on the reply port, with the id of its request. */
+export interface ThreadReply {
+  readonly id: number;
+  readonly reply: ServerReply;
+}
+
+/**
+ * Posts request `id`'s reply, then wakes the caller blocked in `Atomics.wait` on slot 0 of `flag`
+ * (it counts replies: the caller reads it before looking, so no wake-up is missed).
+ */
+export function replyToCaller(replies: MessagePort, flag: Int32Array, id: number, reply: ServerReply): void {
+  replies.postMessage({ id, reply } satisfies ThreadReply);
+  Atomics.add(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
