@@ -8,8 +8,6 @@ import { socketUrl, type ServerLocator, type SocketTarget } from './socket-targe
 import type { Transport } from './transport.js';
 import { WorkerTransport } from './worker-transport.js';
 
-export { LOCAL_HOSTS };
-
 /** The process's transports, one per server (or engine), shared by every client of the process. */
 const shared = new Map<string, Transport>();
 
