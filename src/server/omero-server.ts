@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { ApiUsageException, SecurityViolation, fromWire, toWire } from '../model/index.js';
 import { CallContext, parseGroupContext, type CallDb } from './call/call-context.js';
 import { loadCallFacts, type CallFacts } from './call/call-facts.js';
@@ -157,10 +158,10 @@ export class OmeroServer {
       // again. Should they keep changing under it, the last attempt reads them and runs the
       // query without the cache, as every read did before it existed: still never older than
       // the call (the facts are read after it began), and it cannot fail for staleness.
-      const read = async (): Promise<unknown> => {
+      const read = async (knex: Knex): Promise<unknown> => {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await run(this.db.knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            return await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
           } catch (e) {
             if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
@@ -168,8 +169,8 @@ export class OmeroServer {
         }
       };
       // On PostgreSQL an interrupted read has its statement cancelled too (see PoolStatements).
-      if (signal && this.#reads) return this.#reads.run(signal, read);
-      return read();
+      if (signal && this.#reads && process.env.OMERO_NOALS !== "1") return this.#reads.run(signal, read);
+      return read(this.db.knex);
     }
     const sent = toWire(args);
     let first = true;

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 import { cancelBackend } from './cancel-statement.js';
 import type { Database } from './open-database.js';
@@ -11,29 +10,31 @@ interface Running {
   done?: boolean;
 }
 
+/** The events Knex sends on a query builder (or raw statement) as it runs. */
+interface StatementEvents {
+  on(event: 'query', listener: (q: { __knexUid?: string }) => void): unknown;
+  on(event: 'query-response' | 'query-error', listener: () => void): unknown;
+}
+
 /**
  * Lets a read-only call that runs straight on the pool (no transaction, so no connection of its
- * own) be cancelled on PostgreSQL: Knex's query events, seen in the call's async context, tell
- * which pooled connection runs its statement right now, and an abort cancels that backend's
- * statement (`pg_cancel_backend`), failing it with 57014. Between statements nothing is cancelled.
+ * own) be cancelled on PostgreSQL: the call is given a Knex whose statements report, as they
+ * run, which pooled connection runs them, and an abort cancels that backend's statement
+ * (`pg_cancel_backend`), failing it with 57014. Between statements nothing is cancelled.
+ *
+ * The statements are marked by the call's own Knex rather than found from the async context
+ * (AsyncLocalStorage): that one, once used, taxes every promise of the process, about a tenth of
+ * a small call (issue 15).
  */
 export class PoolStatements {
   readonly #db: Database;
-  readonly #current = new AsyncLocalStorage<Running>();
 
   constructor(db: Database) {
     this.#db = db;
-    const mark = (uid: string | undefined) => {
-      const running = this.#current.getStore();
-      if (running && !running.done) running.uid = uid;
-    };
-    db.knex.on('query', (q: { __knexUid?: string }) => mark(q?.__knexUid));
-    db.knex.on('query-response', () => mark(undefined));
-    db.knex.on('query-error', () => mark(undefined));
   }
 
-  /** Runs `work` (a read call on the pool); `signal` cancels its statement in flight. */
-  async run<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` (a read call on the pool, given the Knex to run it with); `signal` cancels its statement in flight. */
+  async run<T>(signal: AbortSignal, work: (knex: Knex) => Promise<T>): Promise<T> {
     const running: Running = {};
     const cancel = () => {
       const uid = running.uid;
@@ -41,7 +42,7 @@ export class PoolStatements {
     };
     signal.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.#current.run(running, work);
+      return await work(markingKnex(this.#db.knex, running));
     } finally {
       running.done = true;
       signal.removeEventListener('abort', cancel);
@@ -53,4 +54,29 @@ export class PoolStatements {
     const connection = pool?.used?.map((u) => u.resource).find((c) => c?.__knexUid === uid);
     await cancelBackend(this.#db, connection?.processID);
   }
+}
+
+/**
+ * `knex` for one call: the same pool and client, but every query builder and raw statement made
+ * through it (`db('table')…`, `db.raw(…)`) notes in `running` the connection it runs on while it
+ * runs. Everything else (`db.client`, `db.ref`, …) is the shared instance's.
+ */
+function markingKnex(knex: Knex, running: Running): Knex {
+  const mark = <S>(statement: S): S => {
+    const events = statement as unknown as StatementEvents;
+    events.on('query', (q) => {
+      if (!running.done) running.uid = q?.__knexUid;
+    });
+    const clear = () => {
+      if (!running.done) running.uid = undefined;
+    };
+    events.on('query-response', clear);
+    events.on('query-error', clear);
+    return statement;
+  };
+  const raw = ((...args: Parameters<Knex['raw']>) => mark(knex.raw(...args))) as Knex['raw'];
+  return new Proxy(knex, {
+    apply: (target, self, args: unknown[]) => mark(Reflect.apply(target, self, args)),
+    get: (target, property, receiver) => (property === 'raw' ? raw : Reflect.get(target, property, receiver)),
+  });
 }
