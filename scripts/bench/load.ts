@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { WebSocket } from 'ws';
-import { PRODUCT, PROTOCOL_VERSION, type ServerFrame } from '../../src/contract/index.js';
+import { SocketConnection } from '../../src/client/transport/socket-connection.js';
+import type { ServerRequest } from '../../src/contract/index.js';
 import { ParametersI, toWire } from '../../src/model/index.js';
 import { hashPassword } from '../../src/server/auth/password-hash.js';
 import { openDatabase } from '../../src/server/db/open-database.js';
@@ -122,35 +122,15 @@ export async function drive(
   return { label, clients, queries: clients * queries, seconds: round(seconds), perSecond: round((clients * queries) / seconds), latency: summarize(latencies) };
 }
 
-/** One protocol client (the frames of contract/socket-frames.ts), asynchronous, for driving load. */
-export async function connectClient(port: number): Promise<{ call(request: unknown): Promise<unknown> }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
-  const waiting = new Map<number, (f: ServerFrame) => void>();
-  let greeted: (() => void) | null = null;
-  ws.on('message', (d) => {
-    const f = JSON.parse(String(d)) as ServerFrame;
-    if ('hello' in f) greeted?.();
-    else if ('id' in f) waiting.get(f.id)?.(f);
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('error', reject);
-    ws.once('open', () => {
-      greeted = resolve;
-      ws.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: 'bench' } }));
-    });
-  });
+/** One client connection, asynchronous, for driving load: the command line's own (the stream protocol, as `omero` commands connect). */
+export async function connectClient(port: number): Promise<{ call(request: ServerRequest): Promise<unknown> }> {
+  const connection = new SocketConnection({ address: { host: '127.0.0.1', port, tls: false } });
   let next = 1;
-  return {
-    call: (request) =>
-      new Promise((resolve, reject) => {
-        const id = next++;
-        waiting.set(id, (f) => {
-          waiting.delete(id);
-          const reply = (f as { reply: { ok: boolean; value?: unknown; error?: unknown } }).reply;
-          if (reply.ok) resolve(reply.value);
-          else reject(new Error(JSON.stringify(reply.error).slice(0, 300)));
-        });
-        ws.send(JSON.stringify({ id, request }));
-      }),
+  const call = async (request: ServerRequest): Promise<unknown> => {
+    const reply = await connection.send(next++, request);
+    if (reply.ok) return reply.value;
+    throw new Error(JSON.stringify(reply.error).slice(0, 300));
   };
+  await call({ op: 'ping' });
+  return { call };
 }

@@ -18,7 +18,7 @@ import { userCommand } from './commands/user.js';
 import { pluginToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
-export const VERSION = '5.6.16-ts.0.3.0';
+export const VERSION = '5.6.16-ts.0.4.0';
 
 /** The plugins, by the name they are called by, in the order `omero -h` lists them. */
 export const PLUGINS: ReadonlyMap<string, (io: CliIO) => Command> = new Map([

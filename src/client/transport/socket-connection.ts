@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { WebSocket } from 'ws';
 import {
-  MAX_FRAME_BYTES,
   PRODUCT,
   PROTOCOL_VERSION,
   type ClientFrame,
@@ -19,14 +16,16 @@ import {
   ProtocolException,
   toWire,
 } from '../../model/index.js';
-import { socketUrl, type ServerLocator, type SocketTarget } from './socket-target.js';
+import { openStreamChannel, openWebSocketChannel, type ChannelEvents, type ClientChannel } from './client-channel.js';
+import type { ServerLocator, SocketTarget } from './socket-target.js';
 import { userServerTarget } from './user-server.js';
 
 /** How long a connection and greeting may take before the server counts as not answering. Default 10 s. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
- * One WebSocket to an omero-shell server, shared by every call of its owner: each request goes
+ * One connection to an omero-shell server (the plain stream protocol, or a WebSocket with TLS or
+ * to a server without the stream protocol), shared by every call of its owner: each request goes
  * out with its id and its promise settles with the reply of that id, so calls may overlap. Used
  * from the main thread by AsyncSocketTransport (the CLI's commands) and from the connection
  * thread of a SocketTransport (blocking callers). A connection that breaks fails the calls in
@@ -36,8 +35,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export class SocketConnection {
   readonly #locator: ServerLocator;
   readonly #waiting = new Map<number, (reply: ServerReply) => void>();
-  #connection: Promise<WebSocket> | null = null;
-  #socket: WebSocket | null = null;
+  #connection: Promise<ClientChannel> | null = null;
+  #channel: ClientChannel | null = null;
   #closed = false;
 
   constructor(locator: ServerLocator) {
@@ -55,7 +54,7 @@ export class SocketConnection {
       if (this.#closed) return resolve(failure(new ConnectionLostException('the connection to the server is closed')));
       this.#waiting.set(id, resolve);
       this.#ensure().then(
-        (ws) => ws.send(JSON.stringify({ id, request } satisfies ClientFrame)),
+        (channel) => channel.send(JSON.stringify({ id, request } satisfies ClientFrame)),
         (e: unknown) => this.#answer(id, failure(e instanceof Error ? e : new ProtocolException(String(e)))),
       );
     });
@@ -64,7 +63,7 @@ export class SocketConnection {
   /** Tells the server to stop call `id` (its caller gave up); its reply, if one comes, is dropped. */
   cancel(id: number): void {
     if (!this.#waiting.delete(id)) return;
-    if (this.#socket && this.#socket.readyState === this.#socket.OPEN) this.#socket.send(JSON.stringify({ cancel: id } satisfies ClientFrame));
+    this.#channel?.send(JSON.stringify({ cancel: id } satisfies ClientFrame));
   }
 
   /** Whether calls are awaiting their replies. */
@@ -78,11 +77,11 @@ export class SocketConnection {
    */
   close(): void {
     this.#closed = true;
-    const ws = this.#socket;
-    this.#socket = null;
+    const channel = this.#channel;
+    this.#channel = null;
     this.#connection = null;
     this.#failAll(new ConnectionLostException('the connection to the server was closed'));
-    ws?.terminate();
+    channel?.terminate();
   }
 
   #answer(id: number, reply: ServerReply): void {
@@ -96,76 +95,107 @@ export class SocketConnection {
     for (const id of [...this.#waiting.keys()]) this.#answer(id, failure(e));
   }
 
-  #ensure(): Promise<WebSocket> {
+  #ensure(): Promise<ClientChannel> {
     return (this.#connection ??= this.#connect().catch((e: unknown) => {
       this.#connection = null;
       throw e;
     }));
   }
 
-  async #connect(): Promise<WebSocket> {
-    // ws (with Node's http and crypto) loads with the first connection: the shell's own thread,
-    // whose calls go through its connection thread, never loads it.
-    const { WebSocket } = await import('ws');
+  async #connect(): Promise<ClientChannel> {
+    const target: SocketTarget = 'address' in this.#locator ? this.#locator.address : userServerTarget(this.#locator.userDirEnv);
+    if (!target.tls) {
+      try {
+        return await this.#open(target, 'stream');
+      } catch (e) {
+        // Not answered in the stream protocol (a server older than it, or not ours at all): the
+        // WebSocket attempt decides, and names what answers there.
+        if (!(e instanceof NotStreamServer)) throw e;
+      }
+    }
+    return this.#open(target, 'websocket');
+  }
+
+  /** Connects in `protocol`, exchanges greetings, and resolves with the channel once greeted. */
+  #open(target: SocketTarget, protocol: 'stream' | 'websocket'): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
-      const target: SocketTarget = 'address' in this.#locator ? this.#locator.address : userServerTarget(this.#locator.userDirEnv);
       const where = `${target.host}:${target.port}`;
       const refusal = (why: string) => new ProtocolException(`${where} ${why}`, target.host, target.port);
-      const ws = new WebSocket(socketUrl(target), {
-        maxPayload: MAX_FRAME_BYTES,
-        handshakeTimeout: CONNECT_TIMEOUT_MS,
-        // Loopback and small JSON frames: compression would cost CPU on both ends for nothing.
-        perMessageDeflate: false,
-        ca: target.caFile ? readFileSync(target.caFile) : undefined,
-      });
+      let channel: ClientChannel | null = null;
+      let connected = false;
       let greeted = false;
+      let settled = false;
       const refuse = (e: Error): void => {
-        if (greeted) return;
-        reject(e);
-        ws.terminate();
-      };
-      const timer = setTimeout(() => refuse(refusal('did not greet as an omero-shell server in time')), CONNECT_TIMEOUT_MS);
-      ws.on('open', () => ws.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion() } } satisfies ClientFrame)));
-      ws.on('unexpected-response', (_req, res) => refuse(refusal(`is not an omero-shell server (it answered HTTP ${res.statusCode})`)));
-      ws.on('message', (data) => {
-        let frame: ServerFrame;
-        try {
-          frame = JSON.parse(String(data)) as ServerFrame;
-        } catch {
-          return refuse(refusal('is not an omero-shell server'));
-        }
-        if (!greeted) {
-          clearTimeout(timer);
-          if ('refused' in frame) return refuse(refusal(`refused the connection: ${frame.refused}`));
-          const hello = 'hello' in frame ? frame.hello : null;
-          if (hello?.product !== PRODUCT) return refuse(refusal('is not an omero-shell server'));
-          if (target.serverId && hello.serverId !== target.serverId) return refuse(refusal('is another server than the one recorded for this user directory'));
-          greeted = true;
-          traceMark('connected (greeted)');
-          if (this.#closed) {
-            ws.close();
-            return reject(new ConnectionLostException('the connection to the server was closed'));
-          }
-          this.#socket = ws;
-          return resolve(ws);
-        }
-        if ('id' in frame) this.#answer(frame.id, frame.reply);
-        else if ('refused' in frame) this.#failAll(refusal(`closed the connection: ${frame.refused}`));
-      });
-      ws.on('error', (e: NodeJS.ErrnoException) => refuse(socketError(e, target)));
-      ws.on('close', () => {
+        if (greeted || settled) return;
+        settled = true;
         clearTimeout(timer);
-        refuse(refusal('is not an omero-shell server (it closed the connection)'));
-        if (this.#socket !== ws) return;
-        // Calls sent on this connection will never be answered; calls still waiting for a
-        // connection were told why by the refusal above.
-        this.#socket = null;
-        this.#connection = null;
-        this.#failAll(new ConnectionLostException(`the connection to ${where} was lost (the server stopped?); try again`, target.host, target.port));
-      });
+        reject(e);
+        channel?.terminate();
+      };
+      /** The far end does not speak this protocol as an omero-shell server does. */
+      const notOurs = (why: string) => refuse(protocol === 'stream' ? new NotStreamServer() : refusal(why));
+      const timer = setTimeout(() => refuse(refusal('did not greet as an omero-shell server in time')), CONNECT_TIMEOUT_MS);
+      const events: ChannelEvents = {
+        open: () => {
+          connected = true;
+          channel?.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion() } } satisfies ClientFrame));
+        },
+        notOurs,
+        frame: (json) => {
+          let frame: ServerFrame;
+          try {
+            frame = JSON.parse(json) as ServerFrame;
+          } catch {
+            return notOurs('is not an omero-shell server');
+          }
+          if (!greeted) {
+            if (settled) return;
+            if ('refused' in frame) return refuse(refusal(`refused the connection: ${frame.refused}`));
+            const hello = 'hello' in frame ? frame.hello : null;
+            if (hello?.product !== PRODUCT) return notOurs('is not an omero-shell server');
+            if (target.serverId && hello.serverId !== target.serverId) return refuse(refusal('is another server than the one recorded for this user directory'));
+            clearTimeout(timer);
+            greeted = true;
+            settled = true;
+            traceMark(`connected (greeted, ${protocol})`);
+            if (this.#closed) {
+              channel?.terminate();
+              return reject(new ConnectionLostException('the connection to the server was closed'));
+            }
+            this.#channel = channel;
+            return resolve(channel!);
+          }
+          if ('id' in frame) this.#answer(frame.id, frame.reply);
+          else if ('refused' in frame) this.#failAll(refusal(`closed the connection: ${frame.refused}`));
+        },
+        // Once connected, an error (a reset) is the far end dropping what it does not speak.
+        error: (e) => (connected ? notOurs(`is not an omero-shell server (${e.message})`) : refuse(socketError(e, target))),
+        close: () => {
+          notOurs('is not an omero-shell server (it closed the connection)');
+          if (this.#channel !== channel || channel === null) return;
+          // Calls sent on this connection will never be answered; calls still waiting for a
+          // connection were told why by the refusal above.
+          this.#channel = null;
+          this.#connection = null;
+          this.#failAll(new ConnectionLostException(`the connection to ${where} was lost (the server stopped?); try again`, target.host, target.port));
+        },
+      };
+      if (protocol === 'stream') channel = openStreamChannel(target, events);
+      else {
+        openWebSocketChannel(target, events, CONNECT_TIMEOUT_MS).then(
+          (ws) => {
+            channel = ws;
+            if (settled && !greeted) ws.terminate();
+          },
+          (e: unknown) => refuse(e instanceof Error ? e : new ProtocolException(String(e))),
+        );
+      }
     });
   }
 }
+
+/** The stream attempt met something other than an omero-shell server speaking the stream protocol. */
+class NotStreamServer extends Error {}
 
 function failure(e: Error): ServerReply {
   return { ok: false, error: toWire(e) };

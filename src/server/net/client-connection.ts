@@ -1,6 +1,6 @@
-import type { WebSocket } from 'ws';
 import { PRODUCT, PROTOCOL_VERSION, type ClientFrame, type Hello, type ServerFrame, type ServerRequest } from '../../contract/index.js';
 import type { OmeroServer } from '../omero-server.js';
+import type { FrameChannel } from './frame-channel.js';
 import type { ServerLog } from './server-log.js';
 
 /** How many requests one connection may have in flight; more is a misbehaving client. Default 64. */
@@ -21,32 +21,36 @@ export interface ConnectionScope {
  * had begun is rolled back rather than committed for nobody.
  */
 export class ClientConnection {
-  readonly #ws: WebSocket;
+  readonly #channel: FrameChannel;
   readonly #scope: ConnectionScope;
   readonly #peer: string;
   /** The peer's IP address: password checks are throttled per login and address. */
   readonly #address: string;
   readonly #pending = new Map<number, AbortController>();
   #greeted = false;
+  /** Refused: frames still arriving are ignored. */
+  #refused = false;
 
-  constructor(ws: WebSocket, scope: ConnectionScope, peer: { readonly address: string; readonly port: number | undefined }) {
-    this.#ws = ws;
+  constructor(channel: FrameChannel, scope: ConnectionScope, peer: { readonly address: string; readonly port: number | undefined }) {
+    this.#channel = channel;
     this.#scope = scope;
     this.#address = peer.address;
     this.#peer = `${peer.address}:${peer.port ?? '?'}`;
-    ws.on('message', (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
-    ws.on('close', () => {
+    channel.onViolation((why) => this.#refuse(why));
+    channel.onFrame((json) => this.#onMessage(json));
+    channel.onClose(() => {
       for (const abort of this.#pending.values()) abort.abort();
       this.#pending.clear();
     });
-    ws.on('error', () => undefined);
   }
 
-  #onMessage(data: Buffer, isBinary: boolean): void {
-    if (isBinary) return this.#refuse('binary frames are not part of the protocol');
+  /** `json` is null for a binary frame. */
+  #onMessage(json: string | null): void {
+    if (this.#refused) return;
+    if (json === null) return this.#refuse('binary frames are not part of the protocol');
     let frame: ClientFrame;
     try {
-      frame = JSON.parse(data.toString('utf8')) as ClientFrame;
+      frame = JSON.parse(json) as ClientFrame;
     } catch {
       return this.#refuse('a frame is not JSON');
     }
@@ -84,12 +88,14 @@ export class ClientConnection {
   }
 
   #send(frame: ServerFrame): void {
-    if (this.#ws.readyState === this.#ws.OPEN) this.#ws.send(JSON.stringify(frame));
+    this.#channel.send(JSON.stringify(frame));
   }
 
   #refuse(reason: string): void {
+    if (this.#refused) return;
+    this.#refused = true;
     this.#scope.log.warn(`closing the connection from ${this.#peer}: ${reason}`);
     this.#send({ refused: reason });
-    this.#ws.close(1008, reason.slice(0, 120));
+    this.#channel.close(reason);
   }
 }

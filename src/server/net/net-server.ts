@@ -2,13 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { isIP } from 'node:net';
+import { createServer as createNetServer, isIP, type Server as NetListener, type Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES, PRODUCT, PROTOCOL_VERSION } from '../../contract/index.js';
+import { encodeFrame, STREAM_PREAMBLE } from '../../contract/stream-frames.js';
 import { productVersion } from '../../env/product-version.js';
 import type { OmeroServer } from '../omero-server.js';
-import { ClientConnection } from './client-connection.js';
+import { ClientConnection, type ConnectionScope } from './client-connection.js';
+import { streamChannel, webSocketChannel } from './frame-channel.js';
 import type { ServerLog } from './server-log.js';
+
+/** How long a new connection may stay silent before its first bytes tell its protocol. */
+const FIRST_BYTES_TIMEOUT_MS = 10_000;
 
 /** Where and how a server listens. */
 export interface ListenOptions {
@@ -45,19 +50,24 @@ export function plaintextRefusal(host: string): string {
 }
 
 /**
- * The network face of an OmeroServer: WebSocket (`ws`) over HTTP, or HTTPS with TLS, one JSON
- * frame per message (see contract/socket-frames.ts). WebSocket gives us framing, size limits and
- * keep-alive pings from a well-kept library instead of a protocol stack of our own.
+ * The network face of an OmeroServer, on one port: WebSocket (`ws`) over HTTP, or HTTPS with
+ * TLS, one JSON frame per message (see contract/socket-frames.ts) — WebSocket gives us framing,
+ * size limits and TLS from well-kept code; and, without TLS, the same frames on a plain stream
+ * (contract/stream-frames.ts), which a client opens with far less to load. The first bytes of a
+ * connection tell the two apart; HTTP and TLS connections are handed to the HTTP server.
  */
 export class NetServer {
   readonly serverId = randomUUID();
+  readonly #listener: NetListener;
   readonly #http: Server;
   readonly #wss: WebSocketServer;
+  readonly #streams = new Set<Socket>();
   readonly #log: ServerLog;
   readonly tls: boolean;
   #onCountChange: (open: number) => void = () => undefined;
 
-  private constructor(http: Server, wss: WebSocketServer, log: ServerLog, tls: boolean) {
+  private constructor(listener: NetListener, http: Server, wss: WebSocketServer, log: ServerLog, tls: boolean) {
+    this.#listener = listener;
     this.#http = http;
     this.#wss = wss;
     this.#log = log;
@@ -83,23 +93,25 @@ export class NetServer {
     const wss = new WebSocketServer({
       server: http,
       maxPayload: MAX_FRAME_BYTES,
-      verifyClient: (_info, done) => (wss.clients.size < maxConnections ? done(true) : done(false, 503, 'too many connections')),
+      verifyClient: (_info, done) => (server.connections < maxConnections ? done(true) : done(false, 503, 'too many connections')),
     });
-    // ws re-emits the HTTP server's errors (EADDRINUSE while listening): those reach the caller
-    // through `listen` below; without a listener here they would crash the process instead.
+    // ws re-emits the HTTP server's errors; the HTTP server does not listen itself (the listener
+    // below hands it its connections), but an unhandled one would crash the process.
     wss.on('error', () => undefined);
-    const server = new NetServer(http, wss, log, tls);
-    const hello = { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion(), serverId: server.serverId } as const;
+    const listener = createNetServer();
+    const server = new NetServer(listener, http, wss, log, tls);
+    const scope: ConnectionScope = { engine, log, hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion(), serverId: server.serverId } };
     wss.on('connection', (ws, req) => {
-      new ClientConnection(ws, { engine, log, hello }, { address: req.socket.remoteAddress ?? 'unknown', port: req.socket.remotePort });
-      server.#onCountChange(wss.clients.size);
-      ws.on('close', () => server.#onCountChange(wss.clients.size));
+      new ClientConnection(webSocketChannel(ws), scope, { address: req.socket.remoteAddress ?? 'unknown', port: req.socket.remotePort });
+      server.#countChanged();
+      ws.on('close', () => server.#countChanged());
     });
+    listener.on('connection', (socket) => server.#sniff(socket, scope, maxConnections));
     const listen = (p: number) =>
       new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(p, host, () => {
-          http.off('error', reject);
+        listener.once('error', reject);
+        listener.listen(p, host, () => {
+          listener.off('error', reject);
           resolve();
         });
       });
@@ -112,16 +124,63 @@ export class NetServer {
     return server;
   }
 
+  /**
+   * Reads a new connection's first bytes: the stream preamble makes it a stream client (on a
+   * server without TLS); anything else goes back into the socket, which is handed to the HTTP
+   * server as if it had accepted it (WebSocket, TLS, or HTTP answered with 426).
+   */
+  #sniff(socket: Socket, scope: ConnectionScope, maxConnections: number): void {
+    socket.on('error', () => socket.destroy());
+    const silent = setTimeout(() => socket.destroy(), FIRST_BYTES_TIMEOUT_MS);
+    let head: Buffer = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+      if (head[0] !== STREAM_PREAMBLE[0]) {
+        clearTimeout(silent);
+        socket.off('data', onData);
+        socket.pause();
+        socket.unshift(head);
+        this.#http.emit('connection', socket);
+        process.nextTick(() => socket.resume());
+        return;
+      }
+      if (head.length < STREAM_PREAMBLE.length) return;
+      clearTimeout(silent);
+      socket.off('data', onData);
+      if (this.tls || !head.subarray(0, STREAM_PREAMBLE.length).equals(STREAM_PREAMBLE)) {
+        // A TLS server speaks TLS only: passwords never cross in clear.
+        socket.destroy();
+        return;
+      }
+      if (this.connections >= maxConnections) {
+        socket.end(encodeFrame(JSON.stringify({ refused: 'too many connections' })));
+        return;
+      }
+      this.#streams.add(socket);
+      socket.on('close', () => {
+        this.#streams.delete(socket);
+        this.#countChanged();
+      });
+      new ClientConnection(streamChannel(socket, head.subarray(STREAM_PREAMBLE.length)), scope, { address: socket.remoteAddress ?? 'unknown', port: socket.remotePort });
+      this.#countChanged();
+    };
+    socket.on('data', onData);
+  }
+
+  #countChanged(): void {
+    this.#onCountChange(this.connections);
+  }
+
   /** The address actually bound (the real port when 0 was asked). */
   get address(): { readonly host: string; readonly port: number } {
-    const a = this.#http.address();
+    const a = this.#listener.address();
     if (a === null || typeof a === 'string') throw new Error('the server is not listening');
     return { host: a.address, port: a.port };
   }
 
   /** Open client connections. */
   get connections(): number {
-    return this.#wss.clients.size;
+    return this.#wss.clients.size + this.#streams.size;
   }
 
   /** Called with the number of open connections whenever it changes (the idle stop). */
@@ -132,8 +191,9 @@ export class NetServer {
   /** Stops accepting, closes every connection (clients see the connection lost) and the listener. */
   async close(): Promise<void> {
     for (const ws of this.#wss.clients) ws.terminate();
+    for (const socket of this.#streams) socket.destroy();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+    await new Promise<void>((resolve) => this.#listener.close(() => resolve()));
     this.#log.info('stopped listening');
   }
 }

@@ -8,12 +8,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AsyncOmeroClient } from '../../../src/client/async-client.js';
 import { AsyncSocketTransport } from '../../../src/client/transport/async-socket-transport.js';
 import { PRODUCT, PROTOCOL_VERSION, type ClientFrame, type ServerFrame, type SessionInfo } from '../../../src/contract/index.js';
+import { encodeFrame, FrameDecoder, STREAM_PREAMBLE } from '../../../src/contract/stream-frames.js';
 import { ConnectionLostException, ExperimenterI, Roles, rstring, toWire } from '../../../src/model/index.js';
 import { OMERO_BIN, runOmero } from '../../helpers/cli-runner.js';
 
@@ -130,6 +133,64 @@ describe('the async socket transport (CLI commands, no worker thread)', () => {
     } finally {
       transport.close();
       await server.close();
+    }
+  });
+});
+
+describe('the protocol a client speaks', () => {
+  it('a server without the stream protocol (it drops the preamble, as 0.3.0 did) is reached over WebSocket', async () => {
+    const http = createServer();
+    http.on('clientError', (_e, socket) => socket.destroy());
+    const wss = new WebSocketServer({ server: http });
+    let streamAttempts = 0;
+    http.on('connection', (socket: Socket) => socket.once('data', (d: Buffer) => void (d[0] === 0 && streamAttempts++)));
+    wss.on('connection', (ws) =>
+      ws.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as ClientFrame;
+        if ('hello' in frame) ws.send(JSON.stringify(HELLO));
+        else if ('id' in frame) reply(ws, frame.id, true);
+      }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+    const transport = new AsyncSocketTransport({ address: { host: '127.0.0.1', port: (http.address() as { port: number }).port, tls: false } });
+    try {
+      assert.deepEqual(await transport.request({ op: 'ping' }), { ok: true, value: true });
+      assert.equal(streamAttempts, 1, 'the stream protocol was tried first');
+      assert.equal(wss.clients.size, 1);
+    } finally {
+      transport.close();
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  });
+
+  it('a server speaking it is reached without WebSocket (one connection, the stream preamble first)', async () => {
+    const got: Buffer[] = [];
+    const tcp = createNetServer((socket) => {
+      const decoder = new FrameDecoder();
+      let head = true;
+      socket.on('data', (chunk: Buffer) => {
+        got.push(chunk);
+        if (head) {
+          assert.ok(chunk.subarray(0, STREAM_PREAMBLE.length).equals(STREAM_PREAMBLE));
+          chunk = chunk.subarray(STREAM_PREAMBLE.length);
+          head = false;
+        }
+        for (const json of decoder.push(chunk)) {
+          const frame = JSON.parse(json) as ClientFrame;
+          if ('hello' in frame) socket.write(encodeFrame(JSON.stringify(HELLO)));
+          else if ('id' in frame) socket.write(encodeFrame(JSON.stringify({ id: frame.id, reply: { ok: true, value: 'stream' } })));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', () => resolve()));
+    const transport = new AsyncSocketTransport({ address: { host: '127.0.0.1', port: (tcp.address() as { port: number }).port, tls: false } });
+    try {
+      assert.deepEqual(await transport.request({ op: 'ping' }), { ok: true, value: 'stream' });
+      assert.ok(got.length > 0);
+    } finally {
+      transport.close();
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
     }
   });
 });

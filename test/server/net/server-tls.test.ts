@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { PRODUCT, PROTOCOL_VERSION } from '../../../src/contract/index.js';
+import { encodeFrame, STREAM_PREAMBLE } from '../../../src/contract/stream-frames.js';
 import { openCliEnvironment, type CliEnvironment } from '../../helpers/cli-runner.js';
 import { ROOT_PASSWORD } from '../../helpers/test-database.js';
 import { freePort, startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
@@ -55,6 +58,17 @@ describe('TLS on the wire (pglite)', { skip: haveOpenssl ? false : 'needs the op
     const plain = await cli.run(['-s', 'localhost', '-p', String(server.port), '-u', 'root', '-w', ROOT_PASSWORD, 'user', 'list'], { env: { OMERO_TLS: '0' } });
     assert.equal(plain.status, 556 % 256);
     assert.equal(plain.stderr.trim().split('\n').length, 1, plain.stderr);
+  });
+
+  it('the plain stream protocol is not served with TLS: the connection is closed without a byte', async () => {
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    let received = 0;
+    socket.on('data', (d: Buffer) => void (received += d.length));
+    socket.on('error', () => undefined);
+    socket.write(STREAM_PREAMBLE);
+    socket.write(encodeFrame(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: 'test' } })));
+    await new Promise((resolve) => socket.once('close', resolve));
+    assert.equal(received, 0);
   });
 
   it('an address other than loopback needs TLS, unless plaintext is asked for by name', async () => {
