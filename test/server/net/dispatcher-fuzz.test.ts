@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import { PRODUCT, PROTOCOL_VERSION, SERVICE_METHODS } from '../../../src/contract/index.js';
+import { encodeFrame, FrameDecoder, STREAM_PREAMBLE } from '../../../src/contract/stream-frames.js';
 import { NetServer } from '../../../src/server/net/net-server.js';
 import { ServerLog } from '../../../src/server/net/server-log.js';
 import { OmeroServer } from '../../../src/server/omero-server.js';
@@ -30,8 +32,14 @@ describe('the dispatcher against random frames (pglite, in this process)', () =>
     await engine?.close();
   });
 
-  /** One connection: greet, send `frame`, and report the first thing that comes back. */
-  async function exchange(frame: string): Promise<{ reply?: { ok: boolean; error?: unknown }; refused?: string; closed?: number }> {
+  type Outcome = { reply?: { ok: boolean; error?: unknown }; refused?: string; closed?: number };
+
+  /** One connection in `protocol`: greet, send `frame`, and report the first thing that comes back. */
+  function exchange(frame: string, protocol: 'websocket' | 'stream' = 'websocket'): Promise<Outcome> {
+    return protocol === 'websocket' ? overWebSocket(frame) : overStream(frame);
+  }
+
+  async function overWebSocket(frame: string): Promise<Outcome> {
     const ws = new WebSocket(`ws://127.0.0.1:${net.address.port}/`);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -44,7 +52,23 @@ describe('the dispatcher against random frames (pglite, in this process)', () =>
     ws.send(frame);
     const code = await Promise.race([first.then(() => undefined), closed]);
     ws.terminate();
-    const answer = frames[1] ? (JSON.parse(frames[1]) as { reply?: { ok: boolean; error?: unknown }; refused?: string }) : {};
+    const answer = frames[1] ? (JSON.parse(frames[1]) as Outcome) : {};
+    return { ...answer, ...(code !== undefined ? { closed: code } : {}) };
+  }
+
+  async function overStream(frame: string): Promise<Outcome> {
+    const socket = connect({ host: '127.0.0.1', port: net.address.port });
+    const decoder = new FrameDecoder();
+    const frames: string[] = [];
+    const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(0)));
+    const first = new Promise<void>((resolve) => socket.on('data', (d: Buffer) => (frames.push(...decoder.push(d)), frames.length >= 2 && resolve())));
+    socket.on('error', () => undefined);
+    socket.write(STREAM_PREAMBLE);
+    socket.write(encodeFrame(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: 'fuzz' } })));
+    socket.write(encodeFrame(frame));
+    const code = await Promise.race([first.then(() => undefined), closed]);
+    socket.destroy();
+    const answer = frames[1] ? (JSON.parse(frames[1]) as Outcome) : {};
     return { ...answer, ...(code !== undefined ? { closed: code } : {}) };
   }
 
@@ -65,21 +89,23 @@ describe('the dispatcher against random frames (pglite, in this process)', () =>
     fc.string(),
   );
 
-  it(`${RUNS} random frames: clean answers or a closed connection, never an internal error`, async () => {
-    await fc.assert(
-      fc.asyncProperty(frame, async (f) => {
-        const out = await exchange(f.replaceAll('"KEY"', JSON.stringify(key)));
-        if (out.reply) {
-          const text = JSON.stringify(out.reply.error ?? out.reply);
-          assert.doesNotMatch(text, /InternalException|select |insert |update |delete from/i, text.slice(0, 300));
-        } else {
-          assert.ok(out.refused !== undefined || out.closed !== undefined, 'neither an answer nor a close');
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    // Still serving: a ping on a new connection.
-    const ok = await exchange(JSON.stringify({ id: 7, request: { op: 'ping' } }));
-    assert.deepEqual(ok.reply, { ok: true, value: true });
-  });
+  for (const protocol of ['websocket', 'stream'] as const) {
+    it(`${RUNS} random frames over ${protocol === 'stream' ? 'the plain stream' : 'WebSocket'}: clean answers or a closed connection, never an internal error`, async () => {
+      await fc.assert(
+        fc.asyncProperty(frame, async (f) => {
+          const out = await exchange(f.replaceAll('"KEY"', JSON.stringify(key)), protocol);
+          if (out.reply) {
+            const text = JSON.stringify(out.reply.error ?? out.reply);
+            assert.doesNotMatch(text, /InternalException|select |insert |update |delete from/i, text.slice(0, 300));
+          } else {
+            assert.ok(out.refused !== undefined || out.closed !== undefined, 'neither an answer nor a close');
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      // Still serving: a ping on a new connection.
+      const ok = await exchange(JSON.stringify({ id: 7, request: { op: 'ping' } }), protocol);
+      assert.deepEqual(ok.reply, { ok: true, value: true });
+    });
+  }
 });
