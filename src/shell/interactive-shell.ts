@@ -5,6 +5,7 @@ import { captureEvalErrors } from './eval-errors.js';
 import { showsValue } from './eval-result.js';
 import { HISTORY_SIZE, HistoryFile } from './history-file.js';
 import { HistoryFilter } from './history-filter.js';
+import { finishInterruptedWrite, settled } from './interrupted-write.js';
 import { nameCache } from './name-cache.js';
 import { QueryHints } from './query-hints.js';
 import { SessionKeeper, isSessionEnded } from './session-keeper.js';
@@ -143,10 +144,14 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     await login();
   };
 
+  const hints = o.hints ?? process.stderr;
   /** Reports a failed statement; resolves once the shell may show its prompt again. */
   const report = async (e: unknown): Promise<void> => {
     (r as unknown as { lastError: unknown }).lastError = e;
     if ((e as { code?: unknown } | null)?.code === INTERRUPTED) {
+      // The interrupt may have cut a write to the terminal, which would then take no more output.
+      await settled();
+      for (const stream of new Set([o.output, hints])) finishInterruptedWrite(stream);
       return say('KeyboardInterrupt: the statement was stopped (Ctrl-C).');
     }
     if (user && isSessionEnded(e)) return sessionEnded(e as Error);
@@ -154,7 +159,6 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   };
 
   QueryHints.install();
-  const hints = o.hints ?? process.stderr;
   const nodeEval = r.eval;
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
     const own = shellInput(code);
