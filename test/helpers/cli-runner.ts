@@ -108,6 +108,9 @@ export function runOmero(
       clearTimeout(timer);
       resolve({ status, stdout, stderr });
     });
+    // A command that exits without reading its input (a refusal, a fast failure) closes the pipe
+    // first: the write then fails with EPIPE, which only the exit status and output judge.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }
