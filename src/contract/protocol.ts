@@ -62,7 +62,6 @@ export type ServerRequest = LoginRequest | JoinRequest | InvokeRequest | CloseRe
 /** The server's answer: a wire value or a wire exception. */
 export type ServerReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-
 /** What a login or a join answers: the session as the client needs it. */
 export interface SessionInfo {
   /** The session key (UUID); only ever returned to its creator, stored hashed. */

@@ -169,7 +169,7 @@ export class OmeroServer {
         }
       };
       // On PostgreSQL an interrupted read has its statement cancelled too (see PoolStatements).
-      if (signal && this.#reads && process.env.OMERO_NOALS !== "1") return this.#reads.run(signal, read);
+      if (signal && this.#reads) return this.#reads.run(signal, read);
       return read(this.db.knex);
     }
     const sent = toWire(args);
