@@ -29,7 +29,7 @@ export interface ClientChannel {
  */
 export function openStreamChannel(target: SocketTarget, events: ChannelEvents): ClientChannel {
   const socket = connect({ host: target.host.replace(/^\[|\]$/g, ''), port: target.port, noDelay: true });
-  const decoder = new FrameDecoder(MAX_FRAME_BYTES);
+  const decoder = new FrameDecoder();
   socket.on('connect', () => {
     socket.write(STREAM_PREAMBLE);
     events.open();
