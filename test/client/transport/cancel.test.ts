@@ -10,6 +10,7 @@ import { OMERO_BIN, openCliEnvironment, type CliEnvironment } from '../../helper
 import { openEngine, type EngineFixture } from '../../helpers/engine-client.js';
 import { startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { PASSWORDS } from '../../helpers/engine-client.js';
+import { lockWaiters, until } from '../../helpers/lock-waits.js';
 
 const PG = Boolean(process.env.OMERO_TEST_DB_URL);
 
@@ -41,17 +42,12 @@ describe('cancelling a call in flight (postgres)', { skip: PG ? false : 'needs P
       () => vm.runInNewContext('admin.updateGroup(group)', { admin, group }, { timeout: 400 }),
       (e: NodeJS.ErrnoException) => e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT',
     );
-    assert.equal(await lockWaiters(), 1, 'the update waits on the lock while interrupted');
+    assert.equal(await lockWaiters(locker), 1, 'the update waits on the lock while interrupted');
     if (cancel) {
       fx.transport.cancel();
-      await until(async () => (await lockWaiters()) === 0);
+      await until(async () => (await lockWaiters(locker)) === 0);
     }
     await trx.rollback();
-  }
-
-  async function lockWaiters(): Promise<number> {
-    const r = await locker.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-    return r.rows[0].n;
   }
 
   it('stops the statement and rolls the write back', async () => {
@@ -71,10 +67,10 @@ describe('cancelling a call in flight (postgres)', { skip: PG ? false : 'needs P
       () => vm.runInNewContext("qs.findAllByQuery('select p from Project p', null, {'omero.group': '-1'})", { qs }, { timeout: 400 }),
       (e: NodeJS.ErrnoException) => e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT',
     );
-    await until(async () => (await lockWaiters()) === 1);
+    await until(async () => (await lockWaiters(locker)) === 1);
     fx.transport.cancel();
     // Cancelled while the lock is still held: only the cancel can have ended the wait.
-    await until(async () => (await lockWaiters()) === 0);
+    await until(async () => (await lockWaiters(locker)) === 0);
     await trx.rollback();
     assert.ok(Array.isArray(qs.findAllByQuery('select p from Project p', null, { 'omero.group': '-1' })), 'the next call is answered');
   });
@@ -107,11 +103,6 @@ describe('cancelling a call in flight through a server process (postgres)', { sk
     await cli?.close();
   });
 
-  async function lockWaiters(): Promise<number> {
-    const r = await locker.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-    return r.rows[0].n;
-  }
-
   it('Ctrl-C (an interrupted wait) cancels the statement on the server; the rename never commits', async () => {
     const transport = new SocketTransport({ address: { host: '127.0.0.1', port: server.port, tls: false } });
     try {
@@ -125,9 +116,9 @@ describe('cancelling a call in flight through a server process (postgres)', { sk
         () => vm.runInNewContext('admin.updateGroup(group)', { admin, group }, { timeout: 400 }),
         (e: NodeJS.ErrnoException) => e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT',
       );
-      await until(async () => (await lockWaiters()) === 1);
+      await until(async () => (await lockWaiters(locker)) === 1);
       transport.cancel();
-      await until(async () => (await lockWaiters()) === 0);
+      await until(async () => (await lockWaiters(locker)) === 0);
       await trx.rollback();
       assert.ok(admin.lookupGroups().some((g) => g.name!.val === 'cancel-me'));
       assert.ok(!admin.lookupGroups().some((g) => g.name!.val === 'renamed-over-the-wire'));
@@ -150,11 +141,11 @@ describe('cancelling a call in flight through a server process (postgres)', { sk
         stdio: 'ignore',
       });
       const exited = new Promise((r) => child.once('exit', r));
-      await until(async () => (await lockWaiters()) === 1, 60_000);
+      await until(async () => (await lockWaiters(locker)) === 1, 60_000);
       child.kill('SIGKILL');
       await exited;
       // The server sees the connection close, aborts the call and cancels its statement.
-      await until(async () => (await lockWaiters()) === 0);
+      await until(async () => (await lockWaiters(locker)) === 0);
     } finally {
       // Also when the case fails: an open transaction would keep the suite from ending.
       await trx.rollback();
@@ -163,11 +154,3 @@ describe('cancelling a call in flight through a server process (postgres)', { sk
     assert.equal((await locker('experimentergroup').where({ id }).first()).name, 'cancel-me');
   });
 });
-
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting for the condition');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -5,6 +5,7 @@ import { ParametersI } from '../../../src/model/index.js';
 import { openDatabase } from '../../../src/server/db/open-database.js';
 import { PoolStatements } from '../../../src/server/db/pool-statements.js';
 import { OmeroServer } from '../../../src/server/omero-server.js';
+import { lockWaiters, until } from '../../helpers/lock-waits.js';
 import { createTestDatabase, ROOT_PASSWORD, type TestDatabase } from '../../helpers/test-database.js';
 
 const PG = Boolean(process.env.OMERO_TEST_DB_URL);
@@ -34,19 +35,6 @@ describe('cancelling reads on the pool (postgres)', { skip: PG ? false : 'needs 
   const read = (key: string, signal: AbortSignal, table = 'ExperimenterGroup') =>
     server.invoke(key, 'IQuery', 'findAllByQuery', [`select x from ${table} x`, new ParametersI()], { 'omero.group': '-1' }, { signal });
 
-  async function lockWaiters(): Promise<number> {
-    const r = await locker.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-    return r.rows[0].n;
-  }
-
-  async function until(check: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      if (await check()) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    assert.fail('timed out');
-  }
-
   /** Holds an ACCESS EXCLUSIVE lock on `table` (readers wait too) until the returned function is called. */
   async function lockTable(table: string): Promise<() => Promise<void>> {
     const trx = await locker.transaction();
@@ -62,10 +50,10 @@ describe('cancelling reads on the pool (postgres)', { skip: PG ? false : 'needs 
     const first = read(key, aborted.signal);
     const second = read(key, new AbortController().signal);
     first.catch(() => undefined);
-    await until(async () => (await lockWaiters()) === 2);
+    await until(async () => (await lockWaiters(locker)) === 2, 5_000);
     aborted.abort();
     await assert.rejects(first, (e: Error) => USER_CANCEL.test(e.message), 'the aborted read is cancelled (not timed out)');
-    assert.equal(await lockWaiters(), 1, 'the other read still waits');
+    assert.equal(await lockWaiters(locker), 1, 'the other read still waits');
     await release();
     const rows = (await second) as unknown[];
     assert.ok(rows.length >= 3, 'the other read is answered once the lock goes');
@@ -80,10 +68,10 @@ describe('cancelling reads on the pool (postgres)', { skip: PG ? false : 'needs 
       return knex('experimentergroup').select('id');
     });
     call.catch(() => undefined);
-    await until(async () => (await lockWaiters()) === 1);
+    await until(async () => (await lockWaiters(locker)) === 1, 5_000);
     aborted.abort();
     await assert.rejects(call, (e: Error) => USER_CANCEL.test(e.message), 'cancelled by PostgreSQL on request (not timed out)');
-    assert.equal(await lockWaiters(), 0);
+    assert.equal(await lockWaiters(locker), 0);
     await release();
   });
 
@@ -93,10 +81,10 @@ describe('cancelling reads on the pool (postgres)', { skip: PG ? false : 'needs 
     await read(key, done.signal);
     const release = await lockTable('experimentergroup');
     const other = read(key, new AbortController().signal);
-    await until(async () => (await lockWaiters()) === 1);
+    await until(async () => (await lockWaiters(locker)) === 1, 5_000);
     done.abort();
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(await lockWaiters(), 1, 'the running read of the same session is left alone');
+    assert.equal(await lockWaiters(locker), 1, 'the running read of the same session is left alone');
     await release();
     assert.ok(((await other) as unknown[]).length >= 3);
   });
