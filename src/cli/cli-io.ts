@@ -14,8 +14,34 @@ export interface CliIO {
   readonly argv0: string;
 }
 
+/**
+ * The process's streams. stdin is looked up when a command first reads it: Node makes
+ * `process.stdin` on first access (a file or pipe stream loads Node's fs streams), about 2 ms of
+ * every command that never reads it.
+ */
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, argv0: 'omero' };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    argv0: 'omero',
+  };
+}
+
+/** `io` with another environment (stdin still looked up when first read). */
+export function withEnv(io: CliIO, env: NodeJS.ProcessEnv): CliIO {
+  return {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    get stdin() {
+      return io.stdin;
+    },
+    env,
+    argv0: io.argv0,
+  };
 }
 
 /** Prints one line to stdout. */

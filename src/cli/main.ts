@@ -14,7 +14,7 @@ import { buildProgram } from './program.js';
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug') || io.env.OMERO_DEBUG === '1';
   traceMark('main');
-  const program = buildProgram(io, argv);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv.filter((a) => a !== '--debug'), { from: 'user' });
     traceMark('command done');

@@ -2,40 +2,34 @@ import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { applyConventions } from './conventions.js';
 import { withLoginOptions } from './login-options.js';
-import { adminCommand } from './commands/admin.js';
-import { auditCommand } from './commands/audit.js';
-import { dbCommand } from './commands/db.js';
-import { demoCommand } from './commands/demo.js';
-import { errorsCommand } from './commands/errors.js';
-import { groupCommand } from './commands/group.js';
-import { hqlCommand } from './commands/hql.js';
-import { ldapCommand } from './commands/ldap.js';
-import { loginCommand, logoutCommand } from './commands/login.js';
-import { objCommand } from './commands/obj.js';
-import { sessionsCommand } from './commands/sessions.js';
-import { shellCommand } from './commands/shell.js';
-import { userCommand } from './commands/user.js';
 import { pluginToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
 export const VERSION = '5.6.16-ts.0.4.0';
 
-/** The plugins, by the name they are called by, in the order `omero -h` lists them. */
-export const PLUGINS: ReadonlyMap<string, (io: CliIO) => Command> = new Map([
-  ['login', loginCommand],
-  ['logout', logoutCommand],
-  ['sessions', sessionsCommand],
-  ['shell', shellCommand],
-  ['admin', adminCommand],
-  ['db', dbCommand],
-  ['demo', demoCommand],
-  ['user', userCommand],
-  ['group', groupCommand],
-  ['ldap', ldapCommand],
-  ['obj', objCommand],
-  ['hql', hqlCommand],
-  ['errors', errorsCommand],
-  ['audit', auditCommand],
+/** What builds one plugin's command tree. */
+export type PluginFactory = (io: CliIO) => Command;
+
+/**
+ * The plugins, by the name they are called by, in the order `omero -h` lists them. Each plugin's
+ * module loads when that plugin is built: a command evaluates only its own plugin (in the start-up
+ * bundles the others stay unevaluated; issue 10).
+ */
+export const PLUGINS: ReadonlyMap<string, () => Promise<PluginFactory>> = new Map<string, () => Promise<PluginFactory>>([
+  ['login', async () => (await import('./commands/login.js')).loginCommand],
+  ['logout', async () => (await import('./commands/login.js')).logoutCommand],
+  ['sessions', async () => (await import('./commands/sessions.js')).sessionsCommand],
+  ['shell', async () => (await import('./commands/shell.js')).shellCommand],
+  ['admin', async () => (await import('./commands/admin.js')).adminCommand],
+  ['db', async () => (await import('./commands/db.js')).dbCommand],
+  ['demo', async () => (await import('./commands/demo.js')).demoCommand],
+  ['user', async () => (await import('./commands/user.js')).userCommand],
+  ['group', async () => (await import('./commands/group.js')).groupCommand],
+  ['ldap', async () => (await import('./commands/ldap.js')).ldapCommand],
+  ['obj', async () => (await import('./commands/obj.js')).objCommand],
+  ['hql', async () => (await import('./commands/hql.js')).hqlCommand],
+  ['errors', async () => (await import('./commands/errors.js')).errorsCommand],
+  ['audit', async () => (await import('./commands/audit.js')).auditCommand],
 ]);
 
 /**
@@ -43,7 +37,7 @@ export const PLUGINS: ReadonlyMap<string, (io: CliIO) => Command> = new Map([
  * command line, only the plugin it runs is built (building every plugin's options was a tenth of
  * a command's start-up); the root's help, `help`, a root option or an unknown name get all of them.
  */
-export function buildProgram(io: CliIO, argv?: readonly string[]): Command {
+export async function buildProgram(io: CliIO, argv?: readonly string[], plugins: ReadonlyMap<string, () => Promise<PluginFactory>> = PLUGINS): Promise<Command> {
   const program = withLoginOptions(
     new Command('omero')
       .description('OMERO command line: users, groups, sessions, permissions and queries')
@@ -51,8 +45,10 @@ export function buildProgram(io: CliIO, argv?: readonly string[]): Command {
       .option('--debug', 'show stack traces of errors')
       .enablePositionalOptions(),
   );
-  const only = argv ? pluginToBuild(argv, PLUGINS) : null;
-  for (const [name, make] of PLUGINS) if (only === null || name === only) program.addCommand(make(io));
+  const only = argv ? pluginToBuild(argv, plugins) : null;
+  const names = only === null ? [...plugins.keys()] : [only];
+  const factories = await Promise.all(names.map((name) => plugins.get(name)!()));
+  for (const make of factories) program.addCommand(make(io));
   applyConventions(program, io);
   return program;
 }

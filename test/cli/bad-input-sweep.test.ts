@@ -53,6 +53,8 @@ const RUN_MS = 60_000;
 /** Runs at once (PostgreSQL); the embedded database takes one process at a time anyway. */
 const PARALLEL = 2;
 
+const LEAVES = await leafCommands();
+
 for (const engine of ENGINES) {
   describe(`bad-input sweep through the omero binary (${engine})`, () => {
     let cli: CliEnvironment;
@@ -60,7 +62,7 @@ for (const engine of ENGINES) {
     let before_: DatabaseDump;
     /** Audit entries of changes made before the sweep (the setup's). */
     let doneBefore = 0;
-    const leaves = leafCommands();
+    const leaves = LEAVES;
     const loginOptions = new Set(leaves.find((l) => l.path === 'login')!.command.options.map((o) => o.long!));
     const swept = leaves.filter((l) => !EXCLUDED.has(l.path));
     // `login` last: a refused login may forget the stored session the other cases run with.

@@ -17,7 +17,7 @@ const fakeIO = () => fakeStreams({ COLUMNS: '100' });
 async function withWholeTree(args: string[]): Promise<{ stdout: string; stderr: string }> {
   const f = fakeIO();
   try {
-    await buildProgram(f.io).parseAsync(args, { from: 'user' });
+    await (await buildProgram(f.io)).parseAsync(args, { from: 'user' });
   } catch (e) {
     if (!(e instanceof CommanderError)) throw e;
   }
@@ -30,10 +30,8 @@ async function viaMain(args: string[]): Promise<{ stdout: string; stderr: string
   return { stdout: f.stdout(), stderr: f.stderr() };
 }
 
-const names = (argv?: string[]): string[] =>
-  buildProgram(fakeIO().io, argv)
-    .commands.map((c) => c.name())
-    .filter((n) => n !== 'help');
+const names = async (argv?: string[]): Promise<string[]> =>
+  (await buildProgram(fakeIO().io, argv)).commands.map((c) => c.name()).filter((n) => n !== 'help');
 
 describe('building only the requested plugin', () => {
   it('knows the plugin a command line runs, and is unsure otherwise', () => {
@@ -46,12 +44,22 @@ describe('building only the requested plugin', () => {
     }
   });
 
-  it('builds one plugin for a plugin\'s command line, every plugin otherwise', () => {
-    assert.deepEqual(names(['user', 'list']), ['user']);
-    assert.deepEqual(names(['-q', 'hql', 'select 1']), ['hql']);
-    assert.deepEqual(names(['-h']), [...PLUGINS.keys()]);
-    assert.deepEqual(names(['bogus']), [...PLUGINS.keys()]);
-    assert.deepEqual(names(), [...PLUGINS.keys()]);
+  it('builds one plugin for a plugin\'s command line, every plugin otherwise', async () => {
+    assert.deepEqual(await names(['user', 'list']), ['user']);
+    assert.deepEqual(await names(['-q', 'hql', 'select 1']), ['hql']);
+    assert.deepEqual(await names(['-h']), [...PLUGINS.keys()]);
+    assert.deepEqual(await names(['bogus']), [...PLUGINS.keys()]);
+    assert.deepEqual(await names(), [...PLUGINS.keys()]);
+  });
+
+  it("loads only the requested plugin's module", async () => {
+    const loaded: string[] = [];
+    const spies = new Map([...PLUGINS].map(([name, load]) => [name, () => (loaded.push(name), load())]));
+    await buildProgram(fakeIO().io, ['user', 'list'], spies);
+    assert.deepEqual(loaded, ['user']);
+    loaded.length = 0;
+    await buildProgram(fakeIO().io, ['-h'], spies);
+    assert.deepEqual(loaded, [...PLUGINS.keys()]);
   });
 
   it('omero -h still lists every command', async () => {
@@ -61,7 +69,7 @@ describe('building only the requested plugin', () => {
 
   it('each plugin\'s help, and each of its subcommands\', is the same as with the whole tree', async () => {
     const f = fakeIO();
-    for (const plugin of buildProgram(f.io).commands.filter((c) => PLUGINS.has(c.name()))) {
+    for (const plugin of (await buildProgram(f.io)).commands.filter((c) => PLUGINS.has(c.name()))) {
       for (const args of [[plugin.name(), '-h'], ...plugin.commands.map((s) => [plugin.name(), s.name(), '-h'])]) {
         const r = await viaMain(args);
         assert.ok(r.stdout.includes(`omero ${plugin.name()}`), args.join(' '));

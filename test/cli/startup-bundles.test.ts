@@ -28,6 +28,11 @@ function copyPackage(): string {
   return dir;
 }
 
+/** The modules each bundle holds (dist/bundle/modules.json, written by the build from esbuild's metafile). */
+function bundleModules(pkg: string): Record<string, string[]> {
+  return JSON.parse(readFileSync(join(pkg, 'dist', 'bundle', 'modules.json'), 'utf8')) as Record<string, string[]>;
+}
+
 /** Runs the copy's `omero` with the start-up trace on. */
 function run(pkg: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return runOmero(args, { ...env, OMERO_STARTUP_TRACE: '1' }, undefined, { bin: join(pkg, 'bin', 'omero.js') });
@@ -67,23 +72,24 @@ describe('start-up bundles and code caches (no server)', () => {
   it('the client bundle leaves out the server and the shell, which only admin, db, demo and shell reach', () => {
     const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
     const full = readFileSync(join(pkg, 'dist', 'bundle', 'omero-cli.cjs'), 'utf8');
+    const modules = bundleModules(pkg);
     for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js', 'dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) {
-      assert.ok(full.includes(`// ${left}`), left);
-      assert.ok(!client.includes(`// ${left}`), left);
+      assert.ok(modules['omero-cli.cjs']!.includes(left), left);
+      assert.ok(!modules['omero-client.cjs']!.includes(left), left);
     }
     assert.ok(client.length < full.length / 2, `${client.length} vs ${full.length}`);
   });
 
   it('the shell bundle has the shells but not the server, which only admin, db and demo reach', () => {
-    const shell = readFileSync(join(pkg, 'dist', 'bundle', 'omero-shell.cjs'), 'utf8');
-    for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js']) assert.ok(!shell.includes(`// ${left}`), left);
-    for (const kept of ['dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) assert.ok(shell.includes(`// ${kept}`), kept);
+    const shell = bundleModules(pkg)['omero-shell.cjs']!;
+    for (const left of ['dist/server/net/run-server.js', 'dist/server/omero-server.js']) assert.ok(!shell.includes(left), left);
+    for (const kept of ['dist/shell/interactive-shell.js', 'dist/shell/python/python-shell.js']) assert.ok(shell.includes(kept), kept);
   });
 
   it('Node modules used only on some paths load on first use, not with the bundle', () => {
     const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
     for (const m of ['tls', 'https', 'zlib', 'worker_threads', 'child_process']) {
-      assert.match(client, new RegExp(`real \\?\\?= require\\("node:${m}"\\)`), m);
+      assert.match(client, new RegExp(`real ?\\?\\?= ?require\\("node:${m}"\\)`), m);
     }
   });
 

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../cli-error.js';
-import { err, type CliIO } from '../cli-io.js';
+import { err, withEnv, type CliIO } from '../cli-io.js';
 import { EXAMPLE_USERS } from '../../demo/example-environment.js';
 import { applyCheckoutDefaults } from '../../env/checkout-dirs.js';
 import { omeroDirs } from '../../env/omero-dirs.js';
@@ -32,7 +32,7 @@ export function demoCommand(io: CliIO): Command {
     .action(async (opts: { user: string; shell: boolean; reset?: boolean; python?: boolean }) => {
       const env: NodeJS.ProcessEnv = { ...io.env };
       applyCheckoutDefaults(env, REPO);
-      const dio: CliIO = { ...io, env };
+      const dio = withEnv(io, env);
       const user = EXAMPLE_USERS.find((u) => u.omeName === opts.user);
       if (!user) throw new CliError(2, `argument --user: invalid choice: '${opts.user}' (choose from user-2, user-3)`);
       const rootPassword = env.OMERO_ROOT_PASSWORD ?? DEMO_ROOT_PASSWORD;

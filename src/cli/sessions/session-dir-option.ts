@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { CliIO } from '../cli-io.js';
+import { withEnv, type CliIO } from '../cli-io.js';
 
 /**
  * Adds OMERO's hidden, deprecated `--session-dir DIR` (on login, logout and most `sessions`
@@ -19,5 +19,5 @@ export function withSessionDirOption<C extends Command>(cmd: C): C {
 export function sessionDirIO(cmd: Command, io: CliIO): CliIO {
   const dir = (cmd.opts() as { sessionDir?: string }).sessionDir;
   if (!dir || io.env.OMERO_SESSIONDIR || io.env.OMERO_SESSION_DIR) return io;
-  return { ...io, env: { ...io.env, OMERO_SESSIONDIR: join(dir, 'omero', 'sessions') } };
+  return withEnv(io, { ...io.env, OMERO_SESSIONDIR: join(dir, 'omero', 'sessions') });
 }

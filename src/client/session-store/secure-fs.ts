@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { chmod, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SessionStoreError } from './session-store-error.js';
 
@@ -18,6 +19,10 @@ function octal(mode: number): string {
   return `0${(mode & 0o777).toString(8).padStart(3, '0')}`;
 }
 
+// Reads and directory checks are synchronous (behind the async API): the files are a few bytes,
+// every command reads several before its first call, and Node's promise API costs a thread-pool
+// round trip per step plus loading fs/promises (about 2 ms of a command's start; issue 10).
+
 /**
  * Makes sure `path` is a directory only its owner can enter: creates it (and missing parents)
  * with mode 0700 when `create` is set (callers create the store's levels one at a time, so each
@@ -28,7 +33,7 @@ function octal(mode: number): string {
 export async function secureDir(path: string, create: boolean): Promise<boolean> {
   let mode: number;
   try {
-    const st = await stat(path);
+    const st = statSync(path);
     if (!st.isDirectory()) {
       throw new SessionStoreError(`Could not access session dir: ${path} is not a directory`, { path });
     }
@@ -37,8 +42,8 @@ export async function secureDir(path: string, create: boolean): Promise<boolean>
     if (!isErrno(err, 'ENOENT')) throw wrap(err, path);
     if (!create) return false;
     try {
-      await mkdir(path, { recursive: true, mode: 0o700 });
-      if (POSIX) await chmod(path, 0o700); // a umask may have taken the owner's bits away
+      mkdirSync(path, { recursive: true, mode: 0o700 });
+      if (POSIX) chmodSync(path, 0o700); // a umask may have taken the owner's bits away
       return true;
     } catch (err2) {
       throw wrap(err2, path);
@@ -46,7 +51,7 @@ export async function secureDir(path: string, create: boolean): Promise<boolean>
   }
   if (POSIX && (mode & GROUP_OTHER) !== 0) {
     try {
-      await chmod(path, 0o700);
+      chmodSync(path, 0o700);
     } catch (err) {
       throw wrap(err, path, `Could not chmod session dir to 0700: ${path}`);
     }
@@ -61,15 +66,15 @@ export async function secureDir(path: string, create: boolean): Promise<boolean>
  * same file.
  */
 export async function readTextFile(path: string, secret: boolean): Promise<string | null> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (err) {
     if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return null;
     throw wrap(err, path);
   }
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return null;
     if (secret && POSIX && (st.mode & GROUP_OTHER) !== 0) {
       throw new SessionStoreError(
@@ -78,9 +83,9 @@ export async function readTextFile(path: string, secret: boolean): Promise<strin
         { path },
       );
     }
-    return await handle.readFile({ encoding: 'utf8' });
+    return readFileSync(fd, 'utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

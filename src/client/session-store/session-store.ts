@@ -1,5 +1,5 @@
 import { DEFAULT_PORT as CONTRACT_DEFAULT_PORT } from '../../contract/index.js';
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FileStore } from './file-store.js';
 import { quoteHost, unquoteHost } from './quote-host.js';
@@ -451,7 +451,7 @@ export class SessionStore {
 
   async #list(dir: string) {
     try {
-      return await readdir(dir, { withFileTypes: true });
+      return readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new SessionStoreError(`Could not access session dir: ${dir}`, { path: dir, cause: err });

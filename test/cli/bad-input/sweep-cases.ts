@@ -46,9 +46,9 @@ export interface SweepCase {
 }
 
 /** Every leaf command of the program, as its path (`user add`, `sessions who`, `help`…). */
-export function leafCommands(): { path: string; command: Command }[] {
+export async function leafCommands(): Promise<{ path: string; command: Command }[]> {
   const sink = new PassThrough();
-  const program = buildProgram({ stdout: sink, stderr: sink, stdin: new PassThrough(), env: {}, argv0: 'omero' });
+  const program = await buildProgram({ stdout: sink, stderr: sink, stdin: new PassThrough(), env: {}, argv0: 'omero' });
   const leaves: { path: string; command: Command }[] = [];
   const walk = (c: Command, path: string[]) => {
     for (const sub of c.commands) {
