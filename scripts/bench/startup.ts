@@ -1,6 +1,6 @@
 import { mustRun, timedRun, timeToPrompt, type TimedRun } from './processes.js';
 import { openBenchEnvironment, OMERO_BIN, REPO_ROOT, ROOT_PASSWORD, type EngineName } from './engines.js';
-import { median, ratio, round } from './stats.js';
+import { mean, median, ratio, round } from './stats.js';
 
 /** One measured command: its runs and medians. */
 export interface StartupMeasure {
@@ -9,10 +9,14 @@ export interface StartupMeasure {
   readonly wallMs: readonly number[];
   readonly cpuMs: readonly number[];
   readonly medianWallMs: number;
-  readonly medianCpuMs: number | null;
+  /**
+   * Mean CPU time: the kernel reports it in 10 ms ticks, so one run's figure is off by up to a
+   * tick either way; the mean averages that out, where a median would be one of a few tick values.
+   */
+  readonly meanCpuMs: number | null;
   /** Median wall time over the baseline's median wall time in the same run. */
   readonly ratio: number;
-  /** The same for CPU time (less sensitive to other load on the machine). */
+  /** Mean CPU time over the baseline's (less sensitive to other load on the machine). */
   readonly cpuRatio: number | null;
   readonly target?: number;
 }
@@ -106,19 +110,19 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
       }
     }
     const baseWall = median(samples[0]!.wall);
-    const baseCpu = samples[0]!.cpu.length ? median(samples[0]!.cpu) : Number.NaN;
+    const baseCpu = samples[0]!.cpu.length ? mean(samples[0]!.cpu) : Number.NaN;
     const measures = plans.map((p, k): StartupMeasure => {
       const s = samples[k]!;
-      const medianCpu = s.cpu.length ? median(s.cpu) : null;
+      const meanCpu = s.cpu.length ? mean(s.cpu) : null;
       return {
         label: p.label,
         command: p.command,
         wallMs: s.wall.map(round),
         cpuMs: s.cpu.map(round),
         medianWallMs: round(median(s.wall)),
-        medianCpuMs: medianCpu === null ? null : round(medianCpu),
+        meanCpuMs: meanCpu === null ? null : round(meanCpu),
         ratio: ratio(median(s.wall), baseWall),
-        cpuRatio: medianCpu === null ? null : ratio(medianCpu, baseCpu),
+        cpuRatio: meanCpu === null ? null : ratio(meanCpu, baseCpu),
         ...(p.target !== undefined ? { target: p.target } : {}),
       };
     });

@@ -15,6 +15,10 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+export function mean(samples: readonly number[]): number {
+  return samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
+}
+
 /** A summary of timing samples, rounded for the report. */
 export interface Summary {
   readonly n: number;
@@ -27,7 +31,6 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
-  const mean = samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
   return {
     n: samples.length,
     median: round(median(samples)),
@@ -35,7 +38,7 @@ export function summarize(samples: readonly number[]): Summary {
     p95: round(percentile(samples, 95)),
     min: round(samples.length ? Math.min(...samples) : Number.NaN),
     max: round(samples.length ? Math.max(...samples) : Number.NaN),
-    mean: round(mean),
+    mean: round(mean(samples)),
   };
 }
 

@@ -5,6 +5,7 @@ import { assertNoSession, loginRequest, requireSession } from './login-request.j
 import { OmeroClient } from './omero-client.js';
 import { AsyncRemoteSession, unwrapReply } from './remote.js';
 import { blockingOf, type AsyncTransport } from './transport/async-transport.js';
+import type { Transport } from './transport/transport.js';
 
 /**
  * The command line's client: `omero.client` with calls that answer promises, so a command talks
@@ -13,13 +14,20 @@ import { blockingOf, type AsyncTransport } from './transport/async-transport.js'
  */
 export class AsyncOmeroClient {
   readonly #transport: AsyncTransport;
+  /** Where `blocking()` hands the session over: given, or this client's own transport if it blocks. */
+  readonly #blocking: Transport | null;
   readonly #props: Map<string, string>;
   #remote: AsyncRemoteSession | null = null;
   #sf: AsyncServiceFactory | null = null;
   #info: SessionInfo | null = null;
 
-  constructor(transport: AsyncTransport, props: Readonly<Record<string, string>> = {}) {
+  /**
+   * `blocking`: the blocking transport to the same server that `blocking()` will use (the shell
+   * logs in on this thread's own socket, which is ready sooner, while its connection thread starts).
+   */
+  constructor(transport: AsyncTransport, props: Readonly<Record<string, string>> = {}, blocking?: Transport) {
     this.#transport = transport;
+    this.#blocking = blocking ?? null;
     this.#props = new Map(Object.entries(props));
   }
 
@@ -85,11 +93,12 @@ export class AsyncOmeroClient {
   }
 
   /**
-   * A blocking `omero.client` holding this client's session, for the shell; only when this
-   * client's transport is a blocking one seen as async (`asAsync`), else a ClientError.
+   * A blocking `omero.client` holding this client's session, for the shell: on the blocking
+   * transport given to the constructor, else on this client's transport when it is a blocking one
+   * seen as async (`asAsync`), else a ClientError.
    */
   blocking(): OmeroClient {
-    const transport = blockingOf(this.#transport);
+    const transport = this.#blocking ?? blockingOf(this.#transport);
     if (!transport) throw new ClientError('This client has no blocking transport');
     const client = new OmeroClient(transport, Object.fromEntries(this.#props));
     if (this.#info && this.#remote) client.adoptSession(this.#info, this.#remote.detach);

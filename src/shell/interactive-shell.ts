@@ -163,6 +163,9 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
     const own = shellInput(code);
     if (own?.kind === 'exit') return void r.close();
+    // A connection thread started when needed (the first prompt needed none) starts now, while
+    // the statement is transformed.
+    client?.getTransport().start?.();
     const t = transformInput(own?.kind === 'help' ? helpCall(own.target) : code);
     if (t.kind === 'incomplete') return cb(new repl.Recoverable(new SyntaxError('Unexpected end of input')), undefined);
     if (t.kind === 'error') {

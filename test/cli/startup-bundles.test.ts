@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OMERO_BIN, openCliEnvironment, runOmero, type CliEnvironment, type CliResult } from '../helpers/cli-runner.js';
+import { onPty, plainText } from '../helpers/pty.js';
 import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 
 const PACKAGE_ROOT = join(OMERO_BIN, '..', '..');
@@ -204,6 +205,24 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     const early = /^omero-shell: \+[\d.]+ ms connection thread started$/m.exec(r.stderr);
     const bundle = /^omero-shell: bundle .*omero-shell\.cjs/m.exec(r.stderr);
     assert.ok(early && bundle && early.index < bundle.index, r.stderr);
+  });
+
+  // On a terminal the first prompt needs no call: the shell logs in on a socket of its own thread,
+  // and its connection thread (a second Node environment) starts with the first statement.
+  it('the shell on a terminal starts its connection thread with its first statement, not before its prompt', async () => {
+    const prompt = /omero root@system> (\x1b\[[0-9;]*[A-Za-z])*$/;
+    const env = { ...cli.env, TERM: 'xterm', OMERO_STARTUP_TRACE: '1' };
+    const bin = join(pkg, 'bin', 'omero.js');
+    const leaving = onPty(process.execPath, [bin, 'shell', '--login'], env);
+    await leaving.answer(prompt, '.exit\r');
+    assert.equal(await leaving.exited, 0);
+    assert.equal(workerThreads(plainText(leaving.output())), 0, leaving.output());
+    const working = onPty(process.execPath, [bin, 'shell', '--login'], env);
+    await working.answer(prompt, "print('me:', admin_service.getEventContext().userName)\r");
+    await working.waitFor(/^me: root\r?$/m);
+    await working.answer(prompt, '.exit\r');
+    assert.equal(await working.exited, 0);
+    assert.equal(workerThreads(plainText(working.output())), 1, working.output());
   });
 
   it('a shell naming another server (-s/-p) starts no early thread, and its one thread still connects', async () => {

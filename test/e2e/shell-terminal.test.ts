@@ -29,9 +29,9 @@ for (const engine of ENGINES) {
 
     it('Ctrl-C stops a busy loop and the shell goes on; Ctrl-C twice on an empty line leaves', async () => {
       const pty = shell(cli);
-      await pty.answer(PROMPT, "let n = 0; print('looping'); while (true) { n++ }\r");
-      // Interrupt once the statement runs (a terminal write is synchronous: 'looping' shows first).
-      // Under load the interrupt may land inside that write, before it is done: interrupted-write.ts.
+      await pty.answer(PROMPT, "let n = 0; while (true) { if (++n === 1000) print('looping') }\r");
+      // Interrupt once the loop runs ('looping' shows from inside it, so n > 0 however soon the
+      // interrupt lands). Under load it may land inside that write: interrupted-write.ts.
       await pty.waitFor(/^looping\r?$/m);
       pty.term.write('\x03');
       await pty.waitFor(/KeyboardInterrupt: the statement was stopped \(Ctrl-C\)/);

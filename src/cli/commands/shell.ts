@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OmeroClient } from '../../client/omero-client.js';
+import { closeAsyncTransports } from '../../client/transport/shared-transport.js';
 import { omeroDirs } from '../../env/omero-dirs.js';
 import { CliError } from '../cli-error.js';
 import { err, type CliIO } from '../cli-io.js';
@@ -39,6 +40,8 @@ export function shellCommand(io: CliIO): Command {
       const { blockingClient, connect } = await import('../login/connect.js');
       connection = await connect(loginArgs(cmd), io, { blocking: true });
       client = blockingClient(connection);
+      // The login's socket (this thread's): the shell's calls go through its connection thread.
+      closeAsyncTransports();
     }
     try {
       const status = await runShell(io, client, file, opts.format as 'seed' | 'current', connection);
@@ -60,7 +63,13 @@ async function runPython(cmd: Command, io: CliIO, file: string | undefined, logi
       io,
       file,
       format,
-      login: login ? async () => (connection = await connect(loginArgs(cmd), io, { blocking: true })) : null,
+      login: login
+        ? async () => {
+            connection = await connect(loginArgs(cmd), io, { blocking: true });
+            closeAsyncTransports();
+            return connection;
+          }
+        : null,
     });
   } finally {
     await (connection as Connection | null)?.client.closeSession();

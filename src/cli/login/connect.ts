@@ -21,8 +21,10 @@ export { parseConnection } from './connection-string.js';
 export interface ConnectOptions {
   readonly transport?: Transport;
   /**
-   * Calls will block (the shell, which takes `blockingClient(connection)`): the login goes through
-   * the blocking transport too. Otherwise a server is reached from this thread, without a worker.
+   * Calls will block (the shell, which takes `blockingClient(connection)`): the login still goes
+   * through this thread's own socket, which is open long before the connection thread (a second
+   * Node environment) is ready, and the session is then handed to the blocking transport. Either
+   * way the server is reached from this thread, without waiting for a worker.
    */
   readonly blocking?: boolean;
   readonly store?: SessionStore;
@@ -82,8 +84,9 @@ export async function connect(args: LoginArgs, io: CliIO, options: ConnectOption
       // `--sudo ADMIN` travels as the client property `omero.sudo`: the login then checks ADMIN's password.
       const props: Record<string, string> = { ...(args.group ? { 'omero.group': args.group } : {}), ...(args.sudo ? { 'omero.sudo': args.sudo } : {}) };
       const where = { 'omero.host': host, ...(port === null ? {} : { 'omero.port': port }) };
-      const blocking = options.transport ?? (options.blocking ? transportForSession(io, host, port) : null);
-      return new AsyncOmeroClient(blocking ? asAsync(blocking) : asyncTransportForSession(io, host, port), { ...where, ...props });
+      if (options.transport) return new AsyncOmeroClient(asAsync(options.transport), { ...where, ...props });
+      const blocking = options.blocking ? transportForSession(io, host, port) : undefined;
+      return new AsyncOmeroClient(asyncTransportForSession(io, host, port), { ...where, ...props }, blocking);
     },
   };
 

@@ -38,6 +38,12 @@ export interface TransportTarget {
   readonly host: string;
   readonly port?: number | null;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * `when-needed`: a server connection's thread starts with its first call (the interactive
+   * shell's: its first prompt needs none). Applies when the process's transport to that server is
+   * made, by whoever asks first.
+   */
+  readonly startThread?: 'now' | 'when-needed';
 }
 
 /** Where a target leads, by the rule of `transportFor`: the engine in this process, or a server. */
@@ -75,7 +81,7 @@ function socketKey(target: SocketTarget): string {
 export function transportFor(t: TransportTarget): Transport {
   const route = routeFor(t);
   if (route.kind === 'engine') return sharedTransport(route.config);
-  return reuse(route.key, () => new SocketTransport(route.locator));
+  return reuse(route.key, () => new SocketTransport(route.locator, { startWhenNeeded: t.startThread === 'when-needed' }));
 }
 
 /** The process's async transports (the CLI's commands), one per server. */

@@ -1,10 +1,24 @@
-import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import type { ServerReply, ServerRequest, ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
-import { adoptOrSpawn, type ThreadSpec } from './thread-spawn.js';
+import { adoptOrSpawn, type SpawnedThread, type ThreadSpec } from './thread-spawn.js';
 import type { Transport } from './transport.js';
 
 export type { ThreadSpec } from './thread-spawn.js';
+
+/** How a ThreadTransport starts and stops its thread. */
+export interface ThreadTransportOptions {
+  /**
+   * Start the thread with the first call (or `start()`) rather than now: the interactive shell's
+   * connection thread, a second Node environment that its first prompt does not need.
+   */
+  readonly startWhenNeeded?: boolean;
+  /**
+   * The thread keeps nothing that needs an orderly end until it has carried a call (a connection
+   * thread): `close()` before any call just stops it instead of waiting for it to start.
+   */
+  readonly stopAtOnceIfUnused?: boolean;
+}
 
 /**
  * A transport whose far end is a worker thread of this process, answering the same envelopes
@@ -17,9 +31,10 @@ export type { ThreadSpec } from './thread-spawn.js';
  * code runs from source under tsx, which our tests and `npm start` do.
  */
 export class ThreadTransport implements Transport {
-  readonly #worker: Worker;
-  readonly #flag: Int32Array;
-  readonly #replies: MessagePort;
+  readonly #spec: ThreadSpec;
+  readonly #options: ThreadTransportOptions;
+  #thread: SpawnedThread | null = null;
+  #used = false;
   #closed = false;
   #nextId = 1;
   /**
@@ -29,12 +44,19 @@ export class ThreadTransport implements Transport {
    */
   #inFlight: number | null = null;
 
-  constructor(spec: ThreadSpec) {
-    // A thread started early for the same spec (the shell's connection: src/startup/launcher.ts) is taken over.
-    const thread = adoptOrSpawn(spec);
-    this.#worker = thread.worker;
-    this.#flag = thread.flag;
-    this.#replies = thread.replies;
+  constructor(spec: ThreadSpec, options: ThreadTransportOptions = {}) {
+    this.#spec = spec;
+    this.#options = options;
+    if (!options.startWhenNeeded) this.start();
+  }
+
+  /**
+   * Starts the thread if it has not started yet (ahead of a first call that will need it). A
+   * thread started early for the same spec (the shell's connection: src/startup/launcher.ts) is
+   * taken over.
+   */
+  start(): void {
+    if (this.#thread === null && !this.#closed) this.#thread = adoptOrSpawn(this.#spec);
   }
 
   request(request: ServerRequest): ServerReply {
@@ -44,20 +66,23 @@ export class ThreadTransport implements Transport {
   }
 
   cancel(): void {
-    if (this.#inFlight === null) return;
-    this.#worker.postMessage({ cancel: this.#inFlight } satisfies ThreadCancel);
+    if (this.#inFlight === null || this.#thread === null) return;
+    this.#thread.worker.postMessage({ cancel: this.#inFlight } satisfies ThreadCancel);
     this.#inFlight = null;
   }
 
   #send(request: ThreadEnvelope['request']): ServerReply {
+    this.start();
+    const { worker, flag, replies } = this.#thread!;
     const id = this.#nextId++;
-    this.#worker.postMessage({ id, request } satisfies ThreadEnvelope);
+    this.#used = true;
+    worker.postMessage({ id, request } satisfies ThreadEnvelope);
     this.#inFlight = id;
     for (;;) {
       // Read the counter before looking for the reply: a reply posted after the look bumps it,
       // so the wait below returns at once instead of missing the wake-up.
-      const seen = Atomics.load(this.#flag, 0);
-      const m = receiveMessageOnPort(this.#replies);
+      const seen = Atomics.load(flag, 0);
+      const m = receiveMessageOnPort(replies);
       if (m) {
         const { id: of, reply } = m.message as ThreadReply;
         // A reply to an abandoned call (interrupted, then cancelled) is dropped.
@@ -65,20 +90,34 @@ export class ThreadTransport implements Transport {
         this.#inFlight = null;
         return reply;
       }
-      if (Atomics.load(this.#flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
-      Atomics.wait(this.#flag, 0, seen, 1000);
+      if (Atomics.load(flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
+      Atomics.wait(flag, 0, seen, 1000);
     }
   }
 
-  /** Lets the worker finish cleanly (the embedded database flushes and releases its lock), then stops it. */
+  /**
+   * Lets the worker finish cleanly (the embedded database flushes and releases its lock), then
+   * stops it; a thread that never started is not started for that, and one that needs no orderly
+   * end before its first call (`stopAtOnceIfUnused`) is stopped without waiting for it to start.
+   */
   close(): void {
     if (this.#closed) return;
-    this.#closed = true;
+    const thread = this.#thread;
+    if (thread === null) {
+      this.#closed = true;
+      return;
+    }
     this.cancel();
+    if (!this.#used && this.#options.stopAtOnceIfUnused) {
+      this.#closed = true;
+      void thread.worker.terminate();
+      return;
+    }
     try {
       this.#send({ op: 'shutdown' });
     } finally {
-      void this.#worker.terminate();
+      this.#closed = true;
+      void thread.worker.terminate();
     }
   }
 }

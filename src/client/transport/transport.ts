@@ -13,4 +13,6 @@ export interface Transport {
   cancel(): void;
   /** Stops the server side if this transport owns it. */
   close(): void;
+  /** Gets ready now for a first call coming soon, if this transport waits for one to start (optional). */
+  start?(): void;
 }
