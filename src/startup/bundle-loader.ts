@@ -1,6 +1,6 @@
-import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Script } from 'node:vm';
@@ -20,7 +20,8 @@ export interface LoadedBundle {
   readonly codeCache: CodeCacheState;
   /**
    * Writes the code cache again, now that more functions have been compiled (after a command ran),
-   * if the cache read at load time was absent, rejected or made at build time. Never throws.
+   * if the cache read at load time was absent, rejected, made at build time or another variant's.
+   * Never throws.
    */
   refreshCodeCache(): void;
 }
@@ -32,8 +33,22 @@ export interface LoadedBundle {
 const TAG = Buffer.from('omero-shell code cache v1\n');
 
 /** The code cache of a bundle: `<bundle>.cache`, next to it. */
-export function codeCachePath(bundle: string): string {
-  return `${bundle}.cache`;
+export function codeCachePath(bundle: string, variant?: string): string {
+  return variant === undefined ? `${bundle}.cache` : `${bundle}.${variant}.cache`;
+}
+
+/** A name a code cache may be kept under (a plugin's: `user`, `group`, …). */
+const VARIANT = /^[a-z]{1,20}$/;
+
+/** How a bundle is loaded. */
+export interface LoadOptions {
+  /**
+   * What this run will do (the command's plugin). After a run, the cache holds what that run
+   * compiled, so a cache made by one command serves another one poorly (`user list` took 9 ms
+   * more with the cache `login` had made): each variant keeps its own cache, started from the
+   * build's. Ignored unless it is a short lowercase name.
+   */
+  readonly variant?: string;
 }
 
 /** The exact text V8 compiles: the CommonJS wrapper around the bundle (the cache is only valid for the same text). */
@@ -50,7 +65,7 @@ function wrap(source: string): string {
  * (a temporary file, then a rename); failures to write it (a read-only install) are ignored.
  * `OMERO_STARTUP_TRACE=1` reports each bundle and the state of its cache on stderr.
  */
-export function loadBundle(bundle: string | URL): LoadedBundle | null {
+export function loadBundle(bundle: string | URL, options: LoadOptions = {}): LoadedBundle | null {
   const file = typeof bundle === 'string' ? bundle : fileURLToPath(bundle);
   let source: string;
   try {
@@ -58,8 +73,11 @@ export function loadBundle(bundle: string | URL): LoadedBundle | null {
   } catch {
     return null;
   }
-  const cacheFile = codeCachePath(file);
-  const stored = readCache(cacheFile);
+  const baseFile = codeCachePath(file);
+  // This run's cache: the variant's own, or else the build's to start from.
+  const ownFile = options.variant !== undefined && VARIANT.test(options.variant) ? codeCachePath(file, options.variant) : baseFile;
+  const own = ownFile === baseFile ? null : readCache(ownFile);
+  const stored = own ?? readCache(baseFile);
   const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const trace = process.env.OMERO_STARTUP_TRACE === '1';
@@ -68,9 +86,9 @@ export function loadBundle(bundle: string | URL): LoadedBundle | null {
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   run(module.exports, createRequire(file), module, file, dirname(file));
   if (trace) process.stderr.write(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
-  // A missing or rejected cache is replaced at once, so the next start is fast even if this one fails.
-  if (codeCache !== 'accepted') writeCache(cacheFile, script, false);
-  let refreshed = stored?.warm === true;
+  // A missing or rejected build cache is replaced at once, so the next start is fast even if this one fails.
+  if (codeCache !== 'accepted' && own === null) writeCache(baseFile, script, false);
+  let refreshed = codeCache === 'accepted' && (ownFile === baseFile ? stored?.warm === true : own?.warm === true);
   return {
     exports: module.exports,
     file,
@@ -78,7 +96,7 @@ export function loadBundle(bundle: string | URL): LoadedBundle | null {
     refreshCodeCache() {
       if (refreshed) return;
       refreshed = true;
-      writeCache(cacheFile, script, true);
+      writeCache(ownFile, script, true);
     },
   };
 }
@@ -89,7 +107,9 @@ export function loadBundle(bundle: string | URL): LoadedBundle | null {
  * bodies it ran are compiled and cached as well.
  */
 export function buildCodeCache(bundle: string): void {
-  rmSync(codeCachePath(bundle), { force: true });
+  // Every cache of an earlier build goes: V8 checks little more than the source's length.
+  const prefix = `${basename(bundle)}.`;
+  for (const name of readdirSync(dirname(bundle))) if (name.startsWith(prefix) && name.endsWith('.cache')) rmSync(join(dirname(bundle), name), { force: true });
   if (!loadBundle(bundle)) throw new Error(`no bundle at ${bundle}`);
 }
 

@@ -1,5 +1,5 @@
 import './checkout-env.js';
-import { bundleFor } from '../cli/requested-command.js';
+import { bundleFor, requestedCommand } from '../cli/requested-command.js';
 import { socketThreadSpec } from '../client/transport/socket-thread.js';
 import { spawnEarly } from '../client/transport/thread-spawn.js';
 import { loadBundle } from './bundle-loader.js';
@@ -21,7 +21,8 @@ export function launch(argv: readonly string[]): boolean {
     spawnEarly(socketThreadSpec({ userDirEnv: { ...process.env } }));
     traceMark('connection thread started');
   }
-  const bundle = loadBundle(new URL(`../bundle/${bundleFor(argv)}`, import.meta.url));
+  // Each plugin's runs keep their own code cache (bundle-loader.ts LoadOptions).
+  const bundle = loadBundle(new URL(`../bundle/${bundleFor(argv)}`, import.meta.url), { variant: requestedCommand(argv)?.name });
   if (!bundle) return false;
   const cli = bundle.exports as unknown as typeof import('./cli-entry.js');
   void cli.main(argv).then((status) => {

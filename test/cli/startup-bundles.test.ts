@@ -113,6 +113,27 @@ describe('start-up bundles and code caches (no server)', () => {
     assert.deepEqual(cacheStates(again.stderr), { 'omero-cli.cjs': 'accepted' });
   });
 
+  it("each plugin's runs keep their own code cache, made from the build's, which stays as built", async () => {
+    const dir = join(pkg, 'dist', 'bundle');
+    const built = readFileSync(join(dir, 'omero-client.cjs.cache'));
+    const first = await run(pkg, ['user', '-h'], env());
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual(cacheStates(first.stderr), { 'omero-client.cjs': 'accepted' });
+    const userCache = readFileSync(join(dir, 'omero-client.cjs.user.cache'));
+    assert.equal(userCache[TAG.length], 1, 'written after a run');
+    assert.deepEqual(cacheStates((await run(pkg, ['group', '-h'], env())).stderr), { 'omero-client.cjs': 'accepted' });
+    assert.ok(readFileSync(join(dir, 'omero-client.cjs.group.cache')).length > TAG.length + 1);
+    // The next run of each plugin reads its own cache and leaves it as it is.
+    assert.deepEqual(cacheStates((await run(pkg, ['user', '-h'], env())).stderr), { 'omero-client.cjs': 'accepted' });
+    assert.ok(readFileSync(join(dir, 'omero-client.cjs.user.cache')).equals(userCache));
+    assert.ok(readFileSync(join(dir, 'omero-client.cjs.cache')).equals(built));
+    // A corrupt one is rejected and made again; the build's cache is not touched for it.
+    writeFileSync(join(dir, 'omero-client.cjs.user.cache'), Buffer.concat([Buffer.from(TAG), Buffer.from([1]), Buffer.from('not V8 code cache data '.repeat(200))]));
+    assert.deepEqual(cacheStates((await run(pkg, ['user', '-h'], env())).stderr), { 'omero-client.cjs': 'rejected' });
+    assert.deepEqual(cacheStates((await run(pkg, ['user', '-h'], env())).stderr), { 'omero-client.cjs': 'accepted' });
+    assert.ok(readFileSync(join(dir, 'omero-client.cjs.cache')).equals(built));
+  });
+
   it('a cache file that is not ours (truncated, or another format) counts as absent', async () => {
     const cache = join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache');
     writeFileSync(cache, 'garbage');
