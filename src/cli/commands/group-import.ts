@@ -4,7 +4,7 @@ import type { CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
 import { GROUP_COLUMNS, groupRow } from '../import/group-rows.js';
 import { columnsHelp } from '../import/import-columns.js';
-import { runImport, type ImportFlags } from '../import/run-import.js';
+import type { ImportFlags } from '../import/run-import.js';
 import { subcommand } from '../usergroup/index.js';
 import { addImportOptions, importSource } from './user-import.js';
 
@@ -26,6 +26,8 @@ export function groupImportCommand(io: CliIO): Command {
     const source = importSource(cmd, io, file);
     await withConnection(cmd, io, async (c) => {
       const admin = c.client.getSession().getAdminService();
+      // The CSV reader and the progress bar load with the first import, not with the plugin.
+      const { runImport } = await import('../import/run-import.js');
       await runImport<GroupImportRow>(io, source, {
         columns: GROUP_COLUMNS,
         key: 'name',

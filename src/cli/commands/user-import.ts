@@ -5,7 +5,7 @@ import type { CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
 import { columnsHelp } from '../import/import-columns.js';
 import { PasswordFile, generatePassword } from '../import/password-file.js';
-import { runImport, type ImportFlags } from '../import/run-import.js';
+import type { ImportFlags } from '../import/run-import.js';
 import { USER_COLUMNS, userRow } from '../import/user-rows.js';
 import { loginArgs, withLoginOptions } from '../login-options.js';
 import { addStyleArgument, subcommand } from '../usergroup/index.js';
@@ -77,6 +77,8 @@ export function userImportCommand(io: CliIO): Command {
       // A dry run checks the file could be made, reports "generated password", and writes nothing.
       const passwords = flags.generatePasswords ? new PasswordFile(flags.generatePasswords) : null;
       try {
+        // The CSV reader and the progress bar load with the first import, not with the plugin.
+        const { runImport } = await import('../import/run-import.js');
         await runImport<UserImportRow>(io, source, {
           columns: USER_COLUMNS,
           key: 'login',
