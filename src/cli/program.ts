@@ -5,7 +5,7 @@ import { withLoginOptions } from './login-options.js';
 import { pluginToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
-export const VERSION = '5.6.16-ts.0.4.0';
+export const VERSION = '5.6.16-ts.0.4.1';
 
 /** What builds one plugin's command tree. */
 export type PluginFactory = (io: CliIO) => Command;

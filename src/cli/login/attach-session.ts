@@ -1,21 +1,24 @@
 import type { AsyncOmeroClient } from '../../client/async-client.js';
 import { DEFAULT_PORT, type CurrentSession } from '../../client/session-store/index.js';
-import { IceLocalException } from '../../model/index.js';
+import { SessionException } from '../../model/index.js';
 import { err, type CliIO } from '../cli-io.js';
 import { loginBanner, type LoginAction } from './banner.js';
 import type { Connection, LoginScope } from './login-scope.js';
 
 /**
- * Joins `key` with a new client, or null when the server does not know it (any more). A server
- * that cannot be reached is not a dead session: that failure propagates (rc 554, 555, 556).
+ * Joins `key` with a new client, or null when the server says the session is gone (closed, timed
+ * out, unknown). Any other failure is not a dead session, and propagates with the session still
+ * stored: a server that cannot be reached (rc 554, 555, 556), or one this command must not use (a
+ * server started by hand with other settings or another version: that was reported as an
+ * expired session, and the stored session was deleted).
  */
 export async function tryAttach(client: AsyncOmeroClient, key: string): Promise<AsyncOmeroClient | null> {
   try {
     await client.joinSession(key);
     return client;
   } catch (e) {
-    if (e instanceof IceLocalException) throw e;
-    return null;
+    if (e instanceof SessionException) return null;
+    throw e;
   }
 }
 

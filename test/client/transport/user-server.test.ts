@@ -63,6 +63,14 @@ describe('the user directory server on the embedded database (pglite)', { skip: 
       const same = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
       assert.equal(same.status, 0, same.stderr);
       assert.equal(record().pid, manual.pid);
+      // The stored session is not the problem: it is kept, and used once the settings agree.
+      const joining = await cli.run(['group', 'list'], { env: { OMERO_LDAP_CONFIG: 'true' } });
+      assert.notEqual(joining.status, 0);
+      assert.match(joining.stderr, /started with other settings/);
+      assert.doesNotMatch(joining.stdout + joining.stderr, /expired/);
+      const kept = await cli.run(['group', 'list']);
+      assert.equal(kept.status, 0, kept.stderr);
+      assert.match(kept.stderr, /^Using session for root@localhost/m);
     } finally {
       await manual.stop();
     }
