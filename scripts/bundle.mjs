@@ -3,6 +3,7 @@
 // bundles the built modules into one CommonJS file per thread, which bin/omero.js and the worker
 // load with a V8 code cache (src/startup/bundle-loader.ts). Run by scripts/build.mjs after tsc.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -168,6 +169,9 @@ export async function bundle(root) {
   const dist = join(root, 'dist');
   /** Each bundle's modules (paths relative to the checkout), for the tests: a minified bundle names none. */
   const modules = {};
+  // Written at the head of every bundle: a code cache records the build it was made for
+  // (src/startup/bundle-loader.ts bundleIdentity).
+  const buildId = randomBytes(8).toString('hex');
   for (const b of BUNDLES) {
     const outfile = join(dist, b.out);
     const result = await esbuild.build({
@@ -187,6 +191,7 @@ export async function bundle(root) {
       // No comments (some hold non-ASCII text, which made V8 read and hold the whole bundle as a
       // two-byte string: 3 ms more to read), a third less to read and compile; names are kept.
       minifyWhitespace: true,
+      banner: { js: `/*omero-shell build ${buildId}*/` },
       metafile: true,
       logLevel: 'warning',
       plugins: [...(b.leaveOut ? [leaveOutPlugin(b.leaveOut, b.leftOutBy)] : []), lazyBuiltinsPlugin(), distModulesPlugin(dist, outfile)],

@@ -55,6 +55,12 @@ export function wantsServer(argv: readonly string[]): boolean {
 }
 
 /**
+ * The plugins' names, as src/cli/program.ts PLUGINS has them (a test checks that they agree): the
+ * launcher keeps a code cache per plugin, never per word typed.
+ */
+export const PLUGIN_NAMES: ReadonlySet<string> = new Set(['login', 'logout', 'sessions', 'shell', 'admin', 'db', 'demo', 'user', 'group', 'ldap', 'obj', 'hql', 'errors', 'audit']);
+
+/**
  * The plugins that load the server's or the demo's modules (the only dynamic imports of those from
  * the CLI): they run from the whole CLI bundle (dist/bundle/omero-cli.cjs).
  */

@@ -10,7 +10,8 @@ import type { Transport } from './transport/transport.js';
 /**
  * The command line's client: `omero.client` with calls that answer promises, so a command talks
  * to the server from its one thread (issue 10 item 5). Login, join and close as `omero.client`;
- * `blocking()` hands the session to a blocking client when the transport has one (the shell).
+ * `blocking()` hands the session to a blocking client (the shell): on the blocking transport the
+ * client was made with, or on its own transport when that one blocks.
  */
 export class AsyncOmeroClient {
   readonly #transport: AsyncTransport;

@@ -35,6 +35,11 @@ export interface InteractiveOptions {
   readonly password?: string | null;
   /** Where hints go (the empty-result hint). Default standard error. */
   readonly hints?: { write(s: string): unknown };
+  /**
+   * Closes the login's own connection, once the client's connection thread has been started (by
+   * the first statement): until then it is the shell's only connection to its server.
+   */
+  readonly releaseLogin?: () => void;
 }
 
 // esbuild's default service (a worker thread and a child process, started by the first
@@ -58,6 +63,10 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const user = client?.getSessionInfo()?.userName ?? null;
   const host = o.host ?? 'localhost';
   const state: WriterOptions = { ...o.writer, names: client ? nameCache(() => client) : null };
+  let releaseLogin = (): void => {
+    releaseLogin = () => undefined;
+    o.releaseLogin?.();
+  };
   setDefaultIceLayout(state.format);
   const say = (line: string) => void o.output.write(`${line}\n`);
   say(o.banner);
@@ -164,8 +173,9 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
     const own = shellInput(code);
     if (own?.kind === 'exit') return void r.close();
     // A connection thread started when needed (the first prompt needed none) starts now, while
-    // the statement is transformed.
+    // the statement is transformed; the login's connection is then no longer needed.
     client?.getTransport().start?.();
+    releaseLogin();
     const t = transformInput(own?.kind === 'help' ? helpCall(own.target) : code);
     if (t.kind === 'incomplete') return cb(new repl.Recoverable(new SyntaxError('Unexpected end of input')), undefined);
     if (t.kind === 'error') {

@@ -27,12 +27,26 @@ export interface LoadedBundle {
 }
 
 /**
- * The code cache file starts with this tag and a flag byte (1 once written after a real run),
- * then V8's data. A file without the tag is treated as absent.
+ * The code cache file starts with this tag, a flag byte (1 once written after a real run) and the
+ * identity of the bundle it was made from, then V8's data. A file without the tag, or made from
+ * another bundle file, is treated as absent.
  */
-const TAG = Buffer.from('omero-shell code cache v1\n');
+const TAG = Buffer.from('omero-shell code cache v2\n');
 
-/** The code cache of a bundle: `<bundle>.cache`, next to it. */
+/**
+ * Which bundle a cache was made from: the length of its text and the build's id, which the build
+ * writes at the head of every bundle (scripts/bundle.mjs). V8 itself checks little more than the
+ * length, so a process of an earlier build that writes its cache after a rebuild must not have it
+ * taken for the new bundle's. (Not the file's time: copies and installs change that.)
+ */
+function bundleIdentity(source: string): Buffer {
+  const build = /^\/\*omero-shell build ([0-9a-f]{1,32})\*\//.exec(source.slice(0, 64))?.[1] ?? '';
+  const id = Buffer.alloc(48);
+  id.write(`${source.length}:${build}`, 'latin1');
+  return id;
+}
+
+/** The code cache of a bundle: `<bundle>.cache`, next to it; a variant's: `<bundle>.<variant>.cache`. */
 export function codeCachePath(bundle: string, variant?: string): string {
   return variant === undefined ? `${bundle}.cache` : `${bundle}.${variant}.cache`;
 }
@@ -43,10 +57,11 @@ const VARIANT = /^[a-z]{1,20}$/;
 /** How a bundle is loaded. */
 export interface LoadOptions {
   /**
-   * What this run will do (the command's plugin). After a run, the cache holds what that run
-   * compiled, so a cache made by one command serves another one poorly (`user list` took 9 ms
-   * more with the cache `login` had made): each variant keeps its own cache, started from the
-   * build's. Ignored unless it is a short lowercase name.
+   * What this run will do (the command's plugin; the launcher passes only plugins' names). After
+   * a run, the cache holds what that run compiled, so a cache made by one command serves another
+   * one poorly (`user list` took 9 ms more with the cache `login` had made): each variant keeps
+   * its own cache, made after its first run from the shared one (the build's, or as a run without
+   * a variant left it). Ignored unless it is a short lowercase name.
    */
   readonly variant?: string;
 }
@@ -73,11 +88,12 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   } catch {
     return null;
   }
+  const identity = bundleIdentity(source);
   const baseFile = codeCachePath(file);
   // This run's cache: the variant's own, or else the build's to start from.
   const ownFile = options.variant !== undefined && VARIANT.test(options.variant) ? codeCachePath(file, options.variant) : baseFile;
-  const own = ownFile === baseFile ? null : readCache(ownFile);
-  const stored = own ?? readCache(baseFile);
+  const own = ownFile === baseFile ? null : readCache(ownFile, identity);
+  const stored = own ?? readCache(baseFile, identity);
   const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const trace = process.env.OMERO_STARTUP_TRACE === '1';
@@ -87,7 +103,7 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   run(module.exports, createRequire(file), module, file, dirname(file));
   if (trace) process.stderr.write(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
   // A missing or rejected build cache is replaced at once, so the next start is fast even if this one fails.
-  if (codeCache !== 'accepted' && own === null) writeCache(baseFile, script, false);
+  if (codeCache !== 'accepted' && own === null) writeCache(baseFile, script, false, identity);
   let refreshed = codeCache === 'accepted' && (ownFile === baseFile ? stored?.warm === true : own?.warm === true);
   return {
     exports: module.exports,
@@ -96,7 +112,7 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
     refreshCodeCache() {
       if (refreshed) return;
       refreshed = true;
-      writeCache(ownFile, script, true);
+      writeCache(ownFile, script, true, identity);
     },
   };
 }
@@ -113,24 +129,26 @@ export function buildCodeCache(bundle: string): void {
   if (!loadBundle(bundle)) throw new Error(`no bundle at ${bundle}`);
 }
 
-function readCache(cacheFile: string): { readonly data: Buffer; readonly warm: boolean } | null {
+function readCache(cacheFile: string, identity: Buffer): { readonly data: Buffer; readonly warm: boolean } | null {
   let raw: Buffer;
   try {
     raw = readFileSync(cacheFile);
   } catch {
     return null;
   }
-  if (raw.length <= TAG.length + 1 || !raw.subarray(0, TAG.length).equals(TAG)) return null;
-  return { data: raw.subarray(TAG.length + 1), warm: raw[TAG.length] === 1 };
+  const start = TAG.length + 1 + identity.length;
+  if (raw.length <= start || !raw.subarray(0, TAG.length).equals(TAG)) return null;
+  if (!raw.subarray(TAG.length + 1, start).equals(identity)) return null;
+  return { data: raw.subarray(start), warm: raw[TAG.length] === 1 };
 }
 
-function writeCache(cacheFile: string, script: Script, warm: boolean): void {
+function writeCache(cacheFile: string, script: Script, warm: boolean, identity: Buffer): void {
   const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     // A read-only install: skip making data that cannot be stored.
     accessSync(dirname(cacheFile), constants.W_OK);
     const data = script.createCachedData();
-    writeFileSync(tmp, Buffer.concat([TAG, Buffer.from([warm ? 1 : 0]), data]));
+    writeFileSync(tmp, Buffer.concat([TAG, Buffer.from([warm ? 1 : 0]), identity, data]));
     renameSync(tmp, cacheFile);
   } catch {
     rmSync(tmp, { force: true });

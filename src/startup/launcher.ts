@@ -1,5 +1,5 @@
 import './checkout-env.js';
-import { bundleFor, requestedCommand } from '../cli/requested-command.js';
+import { bundleFor, PLUGIN_NAMES, requestedCommand } from '../cli/requested-command.js';
 import { socketThreadSpec } from '../client/transport/socket-thread.js';
 import { spawnEarly } from '../client/transport/thread-spawn.js';
 import { loadBundle } from './bundle-loader.js';
@@ -9,9 +9,10 @@ import { traceMark } from './startup-trace.js';
 /**
  * What `bin/omero.js` runs first when dist/ has its bundles: this module is itself bundled as
  * CommonJS (dist/bundle/launcher.cjs), so that Node starts the command without its ES module
- * loader (about a quarter of a `node -e 0`). For the shell it starts the connection thread first
- * (a second Node environment takes as long to start as the shell's bundle takes to load, and the
- * two overlap on a second core). Then it picks the command line's bundle, loads it with its code
+ * loader (about a quarter of a `node -e 0`). For a shell whose calls come at once (not on a
+ * terminal: piped input, `--python`) it starts the connection thread first (a second Node
+ * environment takes as long to start as the shell's bundle takes to load, and the two overlap on
+ * a second core); at a terminal's prompt that thread starts with the first statement. Then it picks the command line's bundle, loads it with its code
  * cache and runs it. Returns false when that bundle is missing (the caller then imports dist/'s
  * ES modules).
  */
@@ -22,7 +23,9 @@ export function launch(argv: readonly string[]): boolean {
     traceMark('connection thread started');
   }
   // Each plugin's runs keep their own code cache (bundle-loader.ts LoadOptions).
-  const bundle = loadBundle(new URL(`../bundle/${bundleFor(argv)}`, import.meta.url), { variant: requestedCommand(argv)?.name });
+  const requested = requestedCommand(argv)?.name;
+  const variant = requested !== undefined && PLUGIN_NAMES.has(requested) ? requested : undefined;
+  const bundle = loadBundle(new URL(`../bundle/${bundleFor(argv)}`, import.meta.url), { variant });
   if (!bundle) return false;
   const cli = bundle.exports as unknown as typeof import('./cli-entry.js');
   void cli.main(argv).then((status) => {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { CommanderError } from 'commander';
 import { main } from '../../src/cli/main.js';
 import { pluginToBuild } from '../../src/cli/plugin-to-build.js';
+import { PLUGIN_NAMES } from '../../src/cli/requested-command.js';
 import { buildProgram, PLUGINS } from '../../src/cli/program.js';
 import { fakeIO as fakeStreams } from '../helpers/fake-io.js';
 
@@ -50,6 +51,10 @@ describe('building only the requested plugin', () => {
     assert.deepEqual(await names(['-h']), [...PLUGINS.keys()]);
     assert.deepEqual(await names(['bogus']), [...PLUGINS.keys()]);
     assert.deepEqual(await names(), [...PLUGINS.keys()]);
+  });
+
+  it("the launcher's list of plugin names (code caches per plugin) is the program's", () => {
+    assert.deepEqual([...PLUGIN_NAMES].sort(), [...PLUGINS.keys()].sort());
   });
 
   it("loads only the requested plugin's module", async () => {

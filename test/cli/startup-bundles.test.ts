@@ -8,7 +8,7 @@
  * Each case works on a copy of bin/ and dist/, so that the other test files keep the real caches.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,7 +17,7 @@ import { onPty, plainText } from '../helpers/pty.js';
 import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 
 const PACKAGE_ROOT = join(OMERO_BIN, '..', '..');
-const TAG = 'omero-shell code cache v1\n';
+const TAG = 'omero-shell code cache v2\n';
 
 /** A copy of the package (bin/, dist/, package.json; node_modules linked) in a temporary directory. */
 function copyPackage(): string {
@@ -27,6 +27,13 @@ function copyPackage(): string {
   cpSync(join(PACKAGE_ROOT, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** Overwrites a code cache with `junk` for V8's data, keeping its header (the tag and the bundle's identity): V8 must reject it. */
+function corruptCache(cacheFile: string, warm: boolean, junk: Buffer): void {
+  const head = Buffer.from(readFileSync(cacheFile).subarray(0, TAG.length + 1 + 48));
+  head[TAG.length] = warm ? 1 : 0;
+  writeFileSync(cacheFile, Buffer.concat([head, junk]));
 }
 
 /** The modules each bundle holds (dist/bundle/modules.json, written by the build from esbuild's metafile). */
@@ -104,7 +111,7 @@ describe('start-up bundles and code caches (no server)', () => {
 
   it('a corrupt code cache is rejected, the command still works, and the cache is rewritten', async () => {
     const cache = join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache');
-    writeFileSync(cache, Buffer.concat([Buffer.from(TAG), Buffer.from([1]), Buffer.from('not V8 code cache data '.repeat(200))]));
+    corruptCache(cache, true, Buffer.from('not V8 code cache data '.repeat(200)));
     const r = await run(pkg, ['--version'], env());
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^5\.6\.16-ts\./);
@@ -128,10 +135,27 @@ describe('start-up bundles and code caches (no server)', () => {
     assert.ok(readFileSync(join(dir, 'omero-client.cjs.user.cache')).equals(userCache));
     assert.ok(readFileSync(join(dir, 'omero-client.cjs.cache')).equals(built));
     // A corrupt one is rejected and made again; the build's cache is not touched for it.
-    writeFileSync(join(dir, 'omero-client.cjs.user.cache'), Buffer.concat([Buffer.from(TAG), Buffer.from([1]), Buffer.from('not V8 code cache data '.repeat(200))]));
+    corruptCache(join(dir, 'omero-client.cjs.user.cache'), true, Buffer.from('not V8 code cache data '.repeat(200)));
     assert.deepEqual(cacheStates((await run(pkg, ['user', '-h'], env())).stderr), { 'omero-client.cjs': 'rejected' });
     assert.deepEqual(cacheStates((await run(pkg, ['user', '-h'], env())).stderr), { 'omero-client.cjs': 'accepted' });
     assert.ok(readFileSync(join(dir, 'omero-client.cjs.cache')).equals(built));
+    // A word that names no plugin gets no cache of its own.
+    assert.notEqual((await run(pkg, ['usr', 'list'], env())).status, 0);
+    assert.equal(existsSync(join(dir, 'omero-client.cjs.usr.cache')), false);
+  });
+
+  it("a cache made for another build of the bundle (a process of an earlier build writing it late) counts as absent", async () => {
+    const cache = join(pkg, 'dist', 'bundle', 'omero-cli.cjs.cache');
+    const good = readFileSync(cache);
+    // The same cache, but recorded for a build with another id.
+    const other = Buffer.from(good);
+    const at = other.indexOf(':', TAG.length + 1);
+    other.write('0', at + 1, 'latin1');
+    writeFileSync(cache, other);
+    const r = await run(pkg, ['--version'], env());
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(cacheStates(r.stderr), { 'omero-cli.cjs': 'absent' });
+    assert.deepEqual(cacheStates((await run(pkg, ['--version'], env())).stderr), { 'omero-cli.cjs': 'accepted' });
   });
 
   it('a cache file that is not ours (truncated, or another format) counts as absent', async () => {
@@ -171,7 +195,7 @@ for (const engine of ENGINES) {
 
     it('a corrupt server-thread cache is ignored: same output, and the next run uses the new cache', async () => {
       const before = await run(pkg, ['user', 'list'], env);
-      writeFileSync(join(pkg, 'dist', 'bundle', 'server-worker.cjs.cache'), Buffer.concat([Buffer.from(TAG), Buffer.from([0]), Buffer.alloc(4096, 7)]));
+      corruptCache(join(pkg, 'dist', 'bundle', 'server-worker.cjs.cache'), false, Buffer.alloc(4096, 7));
       const r = await run(pkg, ['user', 'list'], env);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, before.stdout);
@@ -241,9 +265,31 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     const working = onPty(process.execPath, [bin, 'shell', '--login'], env);
     await working.answer(prompt, "print('me:', admin_service.getEventContext().userName)\r");
     await working.waitFor(/^me: root\r?$/m);
-    await working.answer(prompt, '.exit\r');
+    // The thread's own trace lines may follow the prompt: no prompt to wait for at the end.
+    await working.waitFor(/socket-worker\.cjs[^]*connected \(greeted, stream\)/);
+    working.term.write('.exit\r');
     assert.equal(await working.exited, 0);
     assert.equal(workerThreads(plainText(working.output())), 1, working.output());
+  });
+
+  it('a shell at its first prompt keeps its auto-started server from stopping for idleness', async () => {
+    const serverPid = (): number => (JSON.parse(readFileSync(join(cli.env.OMERO_USERDIR!, 'server', 'server.json'), 'utf8')) as { pid: number }).pid;
+    assert.equal((await run(pkg, ['admin', 'stop'], cli.env)).status, 0);
+    // A server that stops after 3 s without a connection, started by this shell's login.
+    const env = { ...cli.env, TERM: 'xterm', OMERO_SERVER_IDLE_MINUTES: '0.05' };
+    const prompt = /omero root@system> (\x1b\[[0-9;]*[A-Za-z])*$/;
+    const shell = onPty(process.execPath, [join(pkg, 'bin', 'omero.js'), 'shell', '--login'], env);
+    await shell.waitFor(prompt);
+    const pid = serverPid();
+    await new Promise((r) => setTimeout(r, 5000));
+    await shell.answer(prompt, "print('me:', admin_service.getEventContext().userName)\r");
+    await shell.waitFor(/^me: root\r?$/m);
+    assert.equal(serverPid(), pid, 'the same server answered');
+    await shell.answer(prompt, '.exit\r');
+    assert.equal(await shell.exited, 0);
+    // The next tests want the user directory's server with its usual settings.
+    assert.equal((await run(pkg, ['admin', 'stop'], cli.env)).status, 0);
+    assert.equal((await run(pkg, ['user', 'list'], cli.env)).status, 0);
   });
 
   it('a shell naming another server (-s/-p) starts no early thread, and its one thread still connects', async () => {

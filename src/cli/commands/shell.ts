@@ -32,16 +32,19 @@ export function shellCommand(io: CliIO): Command {
       return;
     }
     let connection: Connection | null = null;
-    // On a terminal the REPL will be needed: load it before logging in, while the server thread
-    // (started first by bin/omero.js) is still loading, so that the two overlap (issue 6).
-    if (opts.login && file === undefined && io.stdin.isTTY) await import('../../shell/interactive-shell.js');
+    const interactive = file === undefined && io.stdin.isTTY === true;
+    // On a terminal the REPL will be needed: load it now, while the login's socket (opened as the
+    // command line loaded, src/startup/early-server.ts) connects.
+    if (opts.login && interactive) await import('../../shell/interactive-shell.js');
     let client: OmeroClient | null = null;
     if (opts.login) {
       const { blockingClient, connect } = await import('../login/connect.js');
       connection = await connect(loginArgs(cmd), io, { blocking: true });
       client = blockingClient(connection);
       // The login's socket (this thread's): the shell's calls go through its connection thread.
-      closeAsyncTransports();
+      // At a prompt that thread may start only with the first statement: until then the login's
+      // connection stays, so that an auto-started server does not count the shell as gone.
+      if (!interactive) closeAsyncTransports();
     }
     try {
       const status = await runShell(io, client, file, opts.format as 'seed' | 'current', connection);
@@ -97,7 +100,7 @@ async function runShell(io: CliIO, client: OmeroClient | null, file: string | un
   const { startInteractive } = await import('../../shell/interactive-shell.js');
   const historyFile = who ? join(omeroDirs(io.env).userDir, 'history', `shell-${who.userName}@${c?.host ?? 'localhost'}`) : join(omeroDirs(io.env).userDir, 'history', 'shell');
   const password = c?.password ?? (io.env.OMERO_PASSWORD || null);
-  await startInteractive({ client, input: io.stdin, output: io.stdout, historyFile, writer, banner, host: c?.host ?? 'localhost', password });
+  await startInteractive({ client, input: io.stdin, output: io.stdout, historyFile, writer, banner, host: c?.host ?? 'localhost', password, releaseLogin: closeAsyncTransports });
   return 0;
 }
 

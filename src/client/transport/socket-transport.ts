@@ -11,7 +11,9 @@ export class SocketTransport extends ThreadTransport {
 
   /** `startWhenNeeded`: the thread starts with the first call (ThreadTransportOptions). */
   constructor(locator: ServerLocator, options: Pick<ThreadTransportOptions, 'startWhenNeeded'> = {}) {
-    // The thread only holds a socket: one that never carried a call is simply stopped.
+    // Nothing of the thread needs an orderly end before its first call: its socket closes with it,
+    // and a start lock it held while starting the user directory's server is seen as orphaned by
+    // the next start (user-server.ts). One that never carried a call is simply stopped.
     super(socketThreadSpec(locator), { ...options, stopAtOnceIfUnused: true });
     this.locator = locator;
   }

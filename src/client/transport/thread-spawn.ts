@@ -66,7 +66,7 @@ export function spawnThread(spec: ThreadSpec): SpawnedThread {
 
 /**
  * Threads started before the code that uses them was even loaded (src/startup/launcher.ts starts
- * the shell's connection thread first thing), by what they were started for. A global, so that
+ * the connection thread of a shell off a terminal first thing), by what they were started for. A global, so that
  * the launcher's bundle and the command line's bundle (each with its own copy of this module)
  * share it.
  */

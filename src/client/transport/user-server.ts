@@ -127,7 +127,11 @@ function takeLock(path: string): boolean {
       return takeLock(path);
     }
     try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS) rmSync(path, { force: true });
+      // A starter that crashed, or was stopped mid-start (a connection thread is ended without
+      // waiting when its process exits), left its lock: its process is gone, or it is too old.
+      const holder = Number(readFileSync(path, 'utf8'));
+      const orphaned = Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && !processAlive(holder);
+      if (orphaned || Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS) rmSync(path, { force: true });
     } catch {
       /* gone meanwhile */
     }

@@ -83,7 +83,9 @@ export async function runServer(options: RunServerOptions = {}): Promise<Running
   let idleTimer: NodeJS.Timeout | undefined;
   const armIdle = (open: number): void => {
     clearTimeout(idleTimer);
-    if (options.auto && open === 0) idleTimer = setTimeout(() => void stop(`no connection for ${options.idleMinutes ?? 10} min`), idleMs);
+    // Not once stopping: closing the open connections brings the count to 0, and a timer armed
+    // then kept a stopped server's process alive (`omero admin stop` waited 30 s, then killed it).
+    if (options.auto && open === 0 && stopping === null) idleTimer = setTimeout(() => void stop(`no connection for ${options.idleMinutes ?? 10} min`), idleMs);
   };
   net.onConnectionCount(armIdle);
   armIdle(0);

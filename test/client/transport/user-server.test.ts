@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openCliEnvironment, type CliEnvironment } from '../../helpers/cli-runner.js';
@@ -121,5 +122,17 @@ describe('the user directory server on the embedded database (pglite)', { skip: 
     const none = await cli.run(['admin', 'status']);
     assert.equal(none.status, 1);
     assert.match(none.stderr, /No omero-shell server is running/);
+  });
+
+  it("a start lock left by a process that is gone does not hold up the next start", async () => {
+    assert.equal((await cli.run(['admin', 'stop'])).status, 0);
+    // A starter ended mid-start (its pid is gone) left its lock behind.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const lock = join(cli.userDir, 'server', 'starting.lock');
+    writeFileSync(lock, gone.stdout, { mode: 0o600 });
+    const r = await cli.run(['-u', 'root', '-w', ROOT_PASSWORD, 'group', 'list']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(existsSync(lock), false);
+    assert.equal(record().auto, true);
   });
 });

@@ -3,6 +3,7 @@ import { connect as tcpConnect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { PRODUCT, PROTOCOL_VERSION } from '../../../src/contract/index.js';
+import { encodeFrame, STREAM_PREAMBLE } from '../../../src/contract/stream-frames.js';
 import { openCliEnvironment, type CliEnvironment } from '../../helpers/cli-runner.js';
 import { ENGINES, ROOT_PASSWORD } from '../../helpers/test-database.js';
 import { startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
@@ -170,6 +171,26 @@ for (const engine of ENGINES) {
       server = await startServerProcess(cli.env, { port: server.port });
       const again = await cli.run([...at(), '-k', key, 'user', 'list']);
       assert.equal(again.status, 0, again.stderr);
+    });
+
+    it('an auto-started server with clients connected stops at once, by itself', { timeout: 60_000 }, async () => {
+      await server.stop();
+      const auto = await startServerProcess(cli.env, { args: ['--auto', '--idle-minutes', '10'] });
+      const client = tcpConnect({ host: '127.0.0.1', port: auto.port });
+      await new Promise<void>((resolve, reject) => {
+        client.once('connect', () => resolve());
+        client.once('error', reject);
+      });
+      client.write(Buffer.concat([Buffer.from(STREAM_PREAMBLE), encodeFrame(HELLO)]));
+      await new Promise<void>((resolve) => client.once('data', () => resolve()));
+      const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+      client.on('error', () => undefined);
+      await auto.stop();
+      await closed;
+      // Closing that connection used to arm the idle timer again, which held the process for 10 minutes.
+      assert.equal(auto.child.signalCode, null, auto.log());
+      assert.equal(auto.child.exitCode, 0, auto.log());
+      assert.match(auto.log(), /INFO stopped\n?$/m);
     });
   });
 }
