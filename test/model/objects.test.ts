@@ -66,6 +66,12 @@ describe('model object construction (reference omero-api.md §2.5)', () => {
     assert.throws(() => new ProjectI('Project:x'), /invalid long value/);
   });
 
+  it('an object of fields in place of the id says what the first argument is', () => {
+    assert.throws(() => new ProjectI({ name: rstring('p') } as never), /omero\.model\.ProjectI\(id, loaded\) takes an id .*setName\(rstring/);
+    // An rlong is an id, not fields.
+    assert.equal(new ProjectI(rlong(7)).getId()!.getValue(), 7);
+  });
+
   it('refuses to instantiate abstract classes', () => {
     const Abstract = AnnotationI as unknown as new () => IObject;
     assert.throws(() => new Abstract(), { message: 'omero.model.Annotation is an abstract class' });

@@ -67,6 +67,10 @@ export abstract class IObject {
       this.id = rlong(value);
       isLoaded = loaded ?? false;
     } else {
+      if (typeof id === 'object' && id !== null && Object.getPrototypeOf(id) === Object.prototype) {
+        // `new ProjectI({ name: … })` reads naturally in TypeScript, yet OMERO's first argument is the id.
+        throw new Error(`omero.model.${meta.shortName}I(id, loaded) takes an id (a number, an rlong or '${meta.shortName}:5'), not an object of fields: set fields with setters, e.g. obj.setName(rstring('…'))`);
+      }
       this.id = rlong(id);
       isLoaded = loaded ?? true;
     }
