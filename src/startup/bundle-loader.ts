@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Script } from 'node:vm';
+import { traceWrite } from './trace-write.js';
 
 /**
  * What happened to a bundle's V8 code cache: `accepted` (compilation was skipped), `rejected`
@@ -97,11 +98,11 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const trace = process.env.OMERO_STARTUP_TRACE === '1';
-  if (trace) process.stderr.write(`omero-shell: bundle ${file} (code cache ${codeCache})\nomero-shell: +${performance.now().toFixed(1)} ms bundle compiled\n`);
+  if (trace) traceWrite(`omero-shell: bundle ${file} (code cache ${codeCache})\nomero-shell: +${performance.now().toFixed(1)} ms bundle compiled\n`);
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   run(module.exports, createRequire(file), module, file, dirname(file));
-  if (trace) process.stderr.write(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
+  if (trace) traceWrite(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
   // A missing or rejected build cache is replaced at once, so the next start is fast even if this one fails.
   if (codeCache !== 'accepted' && own === null) writeCache(baseFile, script, false, identity);
   let refreshed = codeCache === 'accepted' && (ownFile === baseFile ? stored?.warm === true : own?.warm === true);

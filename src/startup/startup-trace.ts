@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { traceWrite } from './trace-write.js';
 
 /**
  * `OMERO_STARTUP_TRACE=1`: where a command's start-up goes, on stderr, in ms since the process
@@ -14,7 +15,7 @@ const state = ((globalThis as { [STATE]?: { workers: number; reporting: boolean 
 
 /** Notes a point of the start-up (`bundle loaded`, `joined`, …). */
 export function traceMark(label: string): void {
-  if (enabled) process.stderr.write(`omero-shell: +${performance.now().toFixed(1)} ms ${label}\n`);
+  if (enabled) traceWrite(`omero-shell: +${performance.now().toFixed(1)} ms ${label}\n`);
 }
 
 /** Counts a worker thread this process starts. */
@@ -24,5 +25,5 @@ export function countWorkerThread(): void {
 
 if (enabled && !state.reporting) {
   state.reporting = true;
-  process.once('exit', () => process.stderr.write(`omero-shell: worker threads started: ${state.workers}\n`));
+  process.once('exit', () => traceWrite(`omero-shell: worker threads started: ${state.workers}\n`));
 }
