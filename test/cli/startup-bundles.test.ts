@@ -149,8 +149,8 @@ describe('start-up bundles and code caches (no server)', () => {
     const good = readFileSync(cache);
     // The same cache, but recorded for a build with another id.
     const other = Buffer.from(good);
-    const at = other.indexOf(':', TAG.length + 1);
-    other.write('0', at + 1, 'latin1');
+    const at = other.indexOf(':', TAG.length + 1) + 1;
+    other[at] = other[at] === 0x30 ? 0x31 : 0x30;
     writeFileSync(cache, other);
     const r = await run(pkg, ['--version'], env());
     assert.equal(r.status, 0, r.stderr);
