@@ -17,9 +17,11 @@ export interface PtySession {
 export function onPty(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): PtySession {
   const term = spawn(file, [...args], { cols: 200, rows: 30, env: env as Record<string, string> });
   let seen = '';
+  let lastData = Date.now();
   const waiters: { re: RegExp; since: number; resolve: (s: string) => void }[] = [];
   term.onData((d) => {
     seen += d;
+    lastData = Date.now();
     for (const w of [...waiters]) {
       if (w.re.test(seen.slice(w.since))) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -34,7 +36,16 @@ export function onPty(file: string, args: readonly string[], env: NodeJS.Process
     }, timeoutMs);
     term.onExit((e) => {
       clearTimeout(timer);
-      resolve(e.exitCode);
+      // The exit may be reported before the program's last output has been read (seen in CI: a
+      // summary line missing): resolve once 50 ms have passed since the exit and since the last
+      // output (at most 1 s after the exit).
+      const exitedAt = Date.now();
+      const settle = (): void => {
+        const now = Date.now();
+        if ((now - exitedAt >= 50 && now - lastData >= 50) || now - exitedAt >= 1000) resolve(e.exitCode);
+        else setTimeout(settle, 10);
+      };
+      settle();
     });
   });
   const waitFor = (re: RegExp, since = 0) =>
