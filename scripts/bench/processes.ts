@@ -107,19 +107,3 @@ export async function timeToPrompt(
     });
   });
 }
-
-/**
- * Waits until this process has been idle for `windowMs` (at most `maxMs`): what it started in the
- * background must not compete with the runs measured. Building the embedded database's template
- * loads PGlite here, and V8 goes on optimising its WebAssembly on other threads for seconds after:
- * `node -e 0` measured 40–53 ms instead of 24–28 during the start-up runs that followed.
- */
-export async function settle(maxMs = 60_000, windowMs = 250): Promise<void> {
-  const end = Date.now() + maxMs;
-  for (;;) {
-    const before = process.cpuUsage();
-    await new Promise((r) => setTimeout(r, windowMs));
-    const used = process.cpuUsage(before);
-    if ((used.user + used.system) / 1000 < windowMs * 0.05 || Date.now() > end) return;
-  }
-}

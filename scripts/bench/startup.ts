@@ -1,4 +1,4 @@
-import { mustRun, settle, timedRun, timeToPrompt, type TimedRun } from './processes.js';
+import { mustRun, timedRun, timeToPrompt, type TimedRun } from './processes.js';
 import { openBenchEnvironment, OMERO_BIN, REPO_ROOT, ROOT_PASSWORD, type EngineName } from './engines.js';
 import { mean, median, ratio, round } from './stats.js';
 
@@ -100,7 +100,6 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
       },
     ];
     const samples = plans.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
-    await settle();
     // One warm-up round (page cache, PostgreSQL's caches), then the measured rounds.
     if (o.warmup) for (const p of plans) await p.run();
     for (let i = 0; i < o.runs; i++) {

@@ -4,9 +4,10 @@ import { MAX_FRAME_BYTES } from './socket-frames.js';
  * The plain stream protocol: the same JSON frames as over WebSocket (ClientFrame, ServerFrame),
  * on a bare TCP connection, for servers without TLS. A client needs only `node:net` for it, no
  * HTTP client, hashing or WebSocket library: a command is connected and greeted about 16 ms
- * sooner (issue 10, README "Start-up, third pass"). The client opens with STREAM_PREAMBLE; a server tells the two protocols apart by
- * the first byte (an HTTP request starts with a letter, a TLS handshake with 0x16). Then each frame
- * is a 4-byte big-endian length and that many bytes of UTF-8 JSON, in both directions.
+ * sooner (issue 10, README "Start-up, third pass"). The client opens with STREAM_PREAMBLE; a
+ * server tells the two protocols apart by the first byte (an HTTP request starts with a letter, a
+ * TLS handshake with 0x16). Then each frame is a 4-byte big-endian length and that many bytes of
+ * UTF-8 JSON, in both directions.
  */
 export const STREAM_PREAMBLE = Buffer.from('\0omero-shell stream\n', 'latin1');
 

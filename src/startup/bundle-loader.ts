@@ -93,8 +93,8 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   const baseFile = codeCachePath(file);
   // This run's cache: the variant's own, or else the build's to start from.
   const ownFile = options.variant !== undefined && VARIANT.test(options.variant) ? codeCachePath(file, options.variant) : baseFile;
-  const own = ownFile === baseFile ? null : readCache(ownFile, identity);
-  const stored = own ?? readCache(baseFile, identity);
+  const own = readCache(ownFile, identity);
+  const stored = own ?? (ownFile === baseFile ? null : readCache(baseFile, identity));
   const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const trace = process.env.OMERO_STARTUP_TRACE === '1';
@@ -104,8 +104,8 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   run(module.exports, createRequire(file), module, file, dirname(file));
   if (trace) traceWrite(`omero-shell: +${performance.now().toFixed(1)} ms bundle evaluated\n`);
   // A missing or rejected build cache is replaced at once, so the next start is fast even if this one fails.
-  if (codeCache !== 'accepted' && own === null) writeCache(baseFile, script, false, identity);
-  let refreshed = codeCache === 'accepted' && (ownFile === baseFile ? stored?.warm === true : own?.warm === true);
+  if (codeCache !== 'accepted' && (own === null || ownFile === baseFile)) writeCache(baseFile, script, false, identity);
+  let refreshed = codeCache === 'accepted' && own?.warm === true;
   return {
     exports: module.exports,
     file,

@@ -12,8 +12,8 @@ import { traceMark } from './startup-trace.js';
  * loader (about a quarter of a `node -e 0`). For a shell whose calls come at once (not on a
  * terminal: piped input, `--python`) it starts the connection thread first (a second Node
  * environment takes as long to start as the shell's bundle takes to load, and the two overlap on
- * a second core); at a terminal's prompt that thread starts with the first statement. Then it picks the command line's bundle, loads it with its code
- * cache and runs it. Returns false when that bundle is missing (the caller then imports dist/'s
+ * a second core); at a terminal's prompt that thread starts with the first statement. Then it
+ * picks the command line's bundle, loads it with its code cache and runs it. Returns false when that bundle is missing (the caller then imports dist/'s
  * ES modules).
  */
 export function launch(argv: readonly string[]): boolean {

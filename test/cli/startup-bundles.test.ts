@@ -18,6 +18,8 @@ import { ENGINES, ROOT_PASSWORD } from '../helpers/test-database.js';
 
 const PACKAGE_ROOT = join(OMERO_BIN, '..', '..');
 const TAG = 'omero-shell code cache v2\n';
+/** root's shell prompt on a terminal, at the end of the output. */
+const prompt = /omero root@system> (\x1b\[[0-9;]*[A-Za-z])*$/;
 
 /** A copy of the package (bin/, dist/, package.json; node_modules linked) in a temporary directory. */
 function copyPackage(): string {
@@ -255,7 +257,6 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
   // On a terminal the first prompt needs no call: the shell logs in on a socket of its own thread,
   // and its connection thread (a second Node environment) starts with the first statement.
   it('the shell on a terminal starts its connection thread with its first statement, not before its prompt', async () => {
-    const prompt = /omero root@system> (\x1b\[[0-9;]*[A-Za-z])*$/;
     const env = { ...cli.env, TERM: 'xterm', OMERO_STARTUP_TRACE: '1' };
     const bin = join(pkg, 'bin', 'omero.js');
     const leaving = onPty(process.execPath, [bin, 'shell', '--login'], env);
@@ -277,7 +278,6 @@ describe('start-up bundles with a server (pglite)', { skip: process.env.OMERO_TE
     assert.equal((await run(pkg, ['admin', 'stop'], cli.env)).status, 0);
     // A server that stops after 3 s without a connection, started by this shell's login.
     const env = { ...cli.env, TERM: 'xterm', OMERO_SERVER_IDLE_MINUTES: '0.05' };
-    const prompt = /omero root@system> (\x1b\[[0-9;]*[A-Za-z])*$/;
     const shell = onPty(process.execPath, [join(pkg, 'bin', 'omero.js'), 'shell', '--login'], env);
     await shell.waitFor(prompt);
     const pid = serverPid();

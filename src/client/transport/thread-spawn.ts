@@ -66,9 +66,9 @@ export function spawnThread(spec: ThreadSpec): SpawnedThread {
 
 /**
  * Threads started before the code that uses them was even loaded (src/startup/launcher.ts starts
- * the connection thread of a shell off a terminal first thing), by what they were started for. A global, so that
- * the launcher's bundle and the command line's bundle (each with its own copy of this module)
- * share it.
+ * the connection thread of a shell off a terminal first thing), by what they were started for. A
+ * global, so that the launcher's bundle and the command line's bundle (each with its own copy of
+ * this module) share it.
  */
 const EARLY = Symbol.for('omero-shell.early-threads');
 type EarlyThreads = Map<string, SpawnedThread>;

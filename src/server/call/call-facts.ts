@@ -2,7 +2,7 @@ import type { CallDb } from './call-context.js';
 import { RemovedSessionException } from '../../model/index.js';
 import { grantedSql, privilegesOf, Right, Role, sudoSessionMembership, SystemIds } from '../security/index.js';
 import type { Membership } from './membership.js';
-import { hashSessionKey, liveSession, type SessionRow } from './session-row.js';
+import { checkSessionKey, hashSessionKey, liveSession, type SessionRow } from './session-row.js';
 
 /** Everything a call needs to know about its caller, read in one statement. */
 export interface CallFacts {
@@ -61,7 +61,7 @@ const SCOPE_FACTS_SQL = `,
  * `loadMembership`, `CallContext.loadPerms` and `CallContext.scope`, which remain the reference.
  */
 export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOptions): Promise<CallFacts> {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+  checkSessionKey(key);
   const wantsWorld = o.requestedGroup !== null && o.requestedGroup < 0;
   const extraGroups = o.requestedGroup !== null && o.requestedGroup >= 0 ? [o.requestedGroup] : [];
   const result = await trx.raw(

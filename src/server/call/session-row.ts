@@ -26,6 +26,14 @@ export function hashSessionKey(uuid: string): string {
   return createHash('sha256').update(uuid, 'utf8').digest('hex');
 }
 
+/**
+ * Refuses what cannot be a session key (not a string, empty, or longer than any key made here)
+ * before it is hashed and looked up; the key never appears in the message.
+ */
+export function checkSessionKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+}
+
 /** A new session key from the CSPRNG (a v4 UUID, as OMERO's). */
 export function newSessionKey(): string {
   return randomUUID();

@@ -3,7 +3,6 @@ import type { SessionInfo } from '../../contract/index.js';
 import {
   ApiUsageException,
   PermissionDeniedException,
-  RemovedSessionException,
   SecurityViolation,
 } from '../../model/index.js';
 import type { LdapDirectory, LdapUser } from '../auth/ldap/index.js';
@@ -13,6 +12,7 @@ import { loadMembership } from '../call/membership.js';
 import {
   DEFAULT_TIME_TO_IDLE_MS,
   DEFAULT_TIME_TO_LIVE_MS,
+  checkSessionKey,
   hashSessionKey,
   liveSession,
   newSessionKey,
@@ -215,7 +215,7 @@ export class SessionService {
     // One statement reads the session with its user's and group's names (every command of the
     // CLI starts with a join: a transaction of four statements was most of its time on the
     // server); a live session is then touched as any call touches it, a dead one closed.
-    if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+    checkSessionKey(key);
     const found = (await this.#knex('session as s')
       .join('experimenter as e', 'e.id', 's.owner')
       .join('experimentergroup as g', 'g.id', 's.group_id')
@@ -246,7 +246,7 @@ export class SessionService {
  * with OMERO's session exceptions; the key never appears in a message.
  */
 export async function findLiveSession(trx: Knex.Transaction | Knex, key: string): Promise<SessionRow> {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new RemovedSessionException('No session with the given key');
+  checkSessionKey(key);
   const row = (await trx('session').where({ uuid_hash: hashSessionKey(key) }).first()) as SessionRow | undefined;
   return liveSession(trx, row);
 }
