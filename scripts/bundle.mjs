@@ -109,7 +109,7 @@ function patchPgStream(path) {
  * took about a sixth of `node -e 0` for every command. In the bundles each becomes an object with
  * the same property names whose getters load the real module on first use.
  */
-const LAZY_BUILTINS = ['child_process', 'crypto', 'fs/promises', 'https', 'os', 'perf_hooks', 'readline', 'readline/promises', 'tls', 'worker_threads', 'zlib'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'fs/promises', 'https', 'os', 'perf_hooks', 'readline', 'readline/promises', 'tls', 'tty', 'worker_threads', 'zlib'];
 
 function lazyBuiltinsPlugin() {
   const names = new Map(LAZY_BUILTINS.map((m) => [m, Object.keys(createRequire(import.meta.url)(`node:${m}`))]));

@@ -22,15 +22,18 @@ export interface ServiceContracts {
 export type ServiceName = keyof ServiceContracts;
 
 /**
- * How the server runs a method: `query` straight on the pool with the read-scope facts loaded
- * with the session (reads decide nothing, and under READ COMMITTED every statement reads its own
- * snapshot anyway); `transaction` in one SERIALIZABLE transaction, rerun on a serialization failure.
+ * How the server runs a method: `query` straight on the pool, with the caller's facts from the
+ * server's cache, which the query's own statement proves current (reads decide nothing, and under
+ * READ COMMITTED every statement reads its own snapshot anyway); `read` straight on the pool too,
+ * with the facts read afresh by the call (its statements cannot prove cached ones: the IAdmin
+ * lookups); `transaction` in one SERIALIZABLE transaction, rerun on a serialization failure.
  */
-export type CallKind = 'query' | 'transaction';
+export type CallKind = 'query' | 'read' | 'transaction';
 
 type MethodTable = { readonly [S in ServiceName]: { readonly [M in MethodName<ServiceContracts[S]>]: CallKind } };
 
 const Q = 'query';
+const R = 'read';
 const T = 'transaction';
 
 /**
@@ -40,15 +43,15 @@ const T = 'transaction';
  */
 export const SERVICE_METHODS: MethodTable = Object.freeze({
   IAdmin: {
-    getEventContext: T, getSecurityRoles: T, lookupExperimenter: T, getExperimenter: T, lookupExperimenters: T,
-    lookupGroup: T, getGroup: T, lookupGroups: T, containedExperimenters: T, containedGroups: T, getDefaultGroup: T,
-    getMemberOfGroupIds: T, getLeaderOfGroupIds: T, getAdminPrivileges: T, getCurrentAdminPrivileges: T,
+    getEventContext: R, getSecurityRoles: R, lookupExperimenter: R, getExperimenter: R, lookupExperimenters: R,
+    lookupGroup: R, getGroup: R, lookupGroups: R, containedExperimenters: R, containedGroups: R, getDefaultGroup: R,
+    getMemberOfGroupIds: R, getLeaderOfGroupIds: R, getAdminPrivileges: R, getCurrentAdminPrivileges: R,
     lookupLdapAuthExperimenter: T, lookupLdapAuthExperimenters: T, createGroup: T, createUser: T, createSystemUser: T,
     createExperimenter: T, createExperimenterWithPassword: T, addGroups: T, removeGroups: T, setDefaultGroup: T,
     setGroupOwner: T, unsetGroupOwner: T, addGroupOwners: T, removeGroupOwners: T, changePassword: T,
     changePasswordWithOldPassword: T, changeUserPassword: T, updateSelf: T, updateExperimenter: T, updateGroup: T,
     changePermissions: T, importExperimenters: T, importGroups: T, createRestrictedSystemUser: T,
-    createRestrictedSystemUserWithPassword: T, setAdminPrivileges: T, getAdminsWithPrivileges: T, getAuditLog: T,
+    createRestrictedSystemUserWithPassword: T, setAdminPrivileges: T, getAdminsWithPrivileges: R, getAuditLog: T,
     requireAdminPrivileges: T,
   },
   IQuery: { findAllByQuery: Q, findByQuery: Q, projection: Q, get: Q, find: Q, findAll: Q, findByString: Q, findAllByString: Q },

@@ -142,23 +142,26 @@ export class OmeroServer {
     if (kind === undefined) throw new ApiUsageException(`Unknown method ${String(service)}.${String(method)}`);
     if (!Array.isArray(args)) throw new ApiUsageException('Arguments must be a list');
     const svc = this.#services[service as ServiceName] as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>;
-    const query = kind === 'query';
+    const onPool = kind !== 'transaction';
     let opened: CallContext | null = null;
-    const run = (db: CallDb, a: unknown[], facts: FactsSource = query ? 'cached' : 'fresh') =>
-      this.openCall(db, key, ctx, query, address, facts).then((call) => {
+    const run = (db: CallDb, a: unknown[], facts: FactsSource = 'fresh') =>
+      this.openCall(db, key, ctx, onPool, address, facts).then((call) => {
         opened = call;
         return svc[method]!.call(svc, call, ...a);
       });
     // Reads decide nothing and, under READ COMMITTED, every statement reads its own snapshot
-    // anyway: they run straight on the pool. A write reads, decides and writes, and is
-    // serializable (see inSerializableTransaction). A rerun starts from the arguments as sent,
-    // since a failed run may have filled in ids or versions on the objects it was saving.
-    if (query) {
-      // A read under cached facts that the database finds stale is run again on facts read
+    // anyway: they run straight on the pool (a transaction would add BEGIN and COMMIT). A write
+    // reads, decides and writes, and is serializable (see inSerializableTransaction). A rerun
+    // starts from the arguments as sent, since a failed run may have filled in ids or versions on
+    // the objects it was saving.
+    if (onPool) {
+      // A query under cached facts that the database finds stale is run again on facts read
       // again. Should they keep changing under it, the last attempt reads them and runs the
       // query without the cache, as every read did before it existed: still never older than
-      // the call (the facts are read after it began), and it cannot fail for staleness.
+      // the call (the facts are read after it began), and it cannot fail for staleness. Other
+      // reads (`read`) always read their facts first.
       const read = async (knex: Knex): Promise<unknown> => {
+        if (kind === 'read') return run(knex, args);
         for (let attempt = 1; ; attempt++) {
           try {
             return await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');

@@ -37,9 +37,14 @@ describe('the service contracts', () => {
     assert.ok(count > 60, `only ${count} methods`);
   });
 
-  it('query services run on the pool, everything else in a transaction', () => {
+  it('query services and the IAdmin lookups run on the pool, everything else in a transaction', () => {
     assert.equal(callKindOf('IQuery', 'findAllByQuery'), 'query');
     assert.equal(callKindOf('IContainer', 'getImages'), 'query');
+    assert.equal(callKindOf('IAdmin', 'lookupExperimenters'), 'read');
+    assert.equal(callKindOf('IAdmin', 'getEventContext'), 'read');
+    // Refusals of these are audited, and LDAP lookups ask the directory: in a transaction.
+    assert.equal(callKindOf('IAdmin', 'requireAdminPrivileges'), 'transaction');
+    assert.equal(callKindOf('IAdmin', 'lookupLdapAuthExperimenters'), 'transaction');
     assert.equal(callKindOf('IAdmin', 'createGroup'), 'transaction');
     assert.equal(callKindOf('ServiceFactory', 'submit'), 'transaction');
   });

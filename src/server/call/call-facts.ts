@@ -33,7 +33,7 @@ export interface CallFactsOptions {
   /** The group of the call context when it names one (an id ≥ 0, or -1 for all groups). */
   readonly requestedGroup: number | null;
   /**
-   * A call of a read-only query service (IQuery, IContainer): also read the read-scope facts
+   * A read-only call (the query services, the IAdmin lookups): also read the read-scope facts
    * now (nothing in the call can change them before they are used).
    */
   readonly query: boolean;

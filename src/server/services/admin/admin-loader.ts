@@ -34,14 +34,6 @@ export interface GroupRow {
   version: number;
 }
 
-interface MapRow {
-  id: number;
-  parent: number;
-  child: number;
-  owner: boolean;
-  child_index: number;
-}
-
 /** A user as the caller may see it: names masked unless related (reference permissions §2.5). */
 export function experimenterFromRow(row: ExperimenterRow, scope: ReadScope | null): ExperimenterI {
   const e = new ExperimenterI(Number(row.id), true);
@@ -73,28 +65,49 @@ function rint0(v: number): ReturnType<typeof rlong> {
   return rlong(Number(v ?? 0));
 }
 
+/** A membership as the loaders read it, its group (users) or its user's id (groups) with it. */
+interface MapJson {
+  id: number;
+  owner: boolean;
+  group?: GroupRow;
+  child?: number;
+}
+
+/** Each user's memberships in index order, each with its group's row, as JSON (one statement). */
+const USER_MAPS_SQL = `coalesce((select json_agg(json_build_object('id', m.id, 'owner', m.owner, 'group', row_to_json(g)) order by m.child_index)
+  from groupexperimentermap m join experimentergroup g on g.id = m.parent where m.child = e.id), '[]') as maps`;
+/** Each user's configuration in index order, as JSON. */
+const USER_CONFIG_SQL = `coalesce((select json_agg(json_build_object('name', c.name, 'value', c.value) order by c.index)
+  from experimenter_config c where c.experimenter_id = e.id), '[]') as config`;
+/** Each group's memberships in id order, with the member's id, as JSON. */
+const GROUP_MAPS_SQL = `coalesce((select json_agg(json_build_object('id', m.id, 'owner', m.owner, 'child', m.child) order by m.id)
+  from groupexperimentermap m where m.parent = g.id), '[]') as maps`;
+
+/** A json column: the pg driver parses it; a driver that does not hands over its text. */
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
 /**
  * Users with their memberships loaded (`groupExperimenterMap` in index order, each map's
- * `parent` group loaded), as IAdmin returns them.
+ * `parent` group loaded), as IAdmin returns them. One statement, so the users, their
+ * memberships, groups and configuration come from one snapshot even on the pool.
  */
 export async function loadExperimenters(
   db: Knex,
   where: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
   scope: ReadScope | null,
 ): Promise<ExperimenterI[]> {
-  const rows = (await where(db('experimenter').select('*')).orderBy('id')) as ExperimenterRow[];
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => Number(r.id));
-  const maps = (await db('groupexperimentermap').select('*').whereIn('child', ids).orderBy(['child', 'child_index'])) as MapRow[];
-  const groups = await groupsById(db, [...new Set(maps.map((m) => Number(m.parent)))]);
-  const config = await db('experimenter_config').select('*').whereIn('experimenter_id', ids).orderBy(['experimenter_id', 'index']);
+  const rows = (await db
+    .select('e.*', db.raw(USER_MAPS_SQL), db.raw(USER_CONFIG_SQL))
+    .from(where(db('experimenter').select('*')).as('e'))
+    .orderBy('e.id')) as Array<ExperimenterRow & { maps: unknown; config: unknown }>;
   return rows.map((row) => {
     const e = experimenterFromRow(row, scope);
-    const own = config.filter((c) => Number(c.experimenter_id) === Number(row.id));
-    e.config = own.map((c) => new NamedValue(c.name, c.value));
-    for (const m of maps.filter((x) => Number(x.child) === Number(row.id))) {
+    e.config = json<Array<{ name: string; value: string }>>(row.config).map((c) => new NamedValue(c.name, c.value));
+    for (const m of json<MapJson[]>(row.maps)) {
       const map = mapFromRow(m);
-      map.parent = groupFromRow(groups.get(Number(m.parent))!);
+      map.parent = groupFromRow(m.group!);
       map.child = e;
       e.addGroupExperimenterMap(map);
     }
@@ -105,38 +118,39 @@ export async function loadExperimenters(
 /**
  * Groups with their members loaded (`groupExperimenterMap`, each map's `child` user loaded, and
  * that user's own maps) so that `group.linkedExperimenterList()` works, as IAdmin returns them.
+ * Two statements: the groups with their memberships, then the members (users are never deleted,
+ * so every member read by the first is found by the second).
  */
 export async function loadGroups(
   db: Knex,
   where: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
   scope: ReadScope | null,
 ): Promise<ExperimenterGroupI[]> {
-  const rows = (await where(db('experimentergroup').select('*')).orderBy('id')) as GroupRow[];
+  const rows = (await db
+    .select('g.*', db.raw(GROUP_MAPS_SQL))
+    .from(where(db('experimentergroup').select('*')).as('g'))
+    .orderBy('g.id')) as Array<GroupRow & { maps: unknown }>;
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => Number(r.id));
-  const maps = (await db('groupexperimentermap').select('*').whereIn('parent', ids).orderBy('id')) as MapRow[];
-  const users = await loadExperimenters(db, (q) => q.whereIn('id', [...new Set(maps.map((m) => Number(m.child)))]), scope);
+  const maps = new Map(rows.map((r) => [r, json<MapJson[]>(r.maps)]));
+  const memberIds = [...new Set([...maps.values()].flatMap((ms) => ms.map((m) => Number(m.child))))];
+  const users = memberIds.length === 0 ? [] : await loadExperimenters(db, (q) => q.whereIn('id', memberIds), scope);
   const byId = new Map(users.map((u) => [u.id!.val as number, u]));
   return rows.map((row) => {
     const g = groupFromRow(row);
-    for (const m of maps.filter((x) => Number(x.parent) === Number(row.id))) {
+    for (const m of maps.get(row)!) {
+      const child = byId.get(Number(m.child));
+      if (!child) continue;
       const map = mapFromRow(m);
       map.parent = g;
-      map.child = byId.get(Number(m.child))!;
+      map.child = child;
       g.addGroupExperimenterMap(map);
     }
     return g;
   });
 }
 
-function mapFromRow(m: MapRow): GroupExperimenterMapI {
+function mapFromRow(m: { id: number; owner: boolean }): GroupExperimenterMapI {
   const map = new GroupExperimenterMapI(Number(m.id), true);
   map.owner = rbool(Boolean(m.owner));
   return map;
-}
-
-async function groupsById(db: Knex, ids: number[]): Promise<Map<number, GroupRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = (await db('experimentergroup').select('*').whereIn('id', ids)) as GroupRow[];
-  return new Map(rows.map((r) => [Number(r.id), r]));
 }

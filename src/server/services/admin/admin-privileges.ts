@@ -97,9 +97,9 @@ export async function setAdminPrivileges(call: CallContext, userId: number, priv
 
 /** `IAdmin.getAdminsWithPrivileges(privileges)`: the admins holding every one of them. */
 export async function adminsWithPrivileges(call: CallContext, privileges: readonly AdminPrivilege[]): Promise<number[]> {
-  const admins = await call.trx('groupexperimentermap').select('child').where({ parent: SystemIds.SYSTEM_GROUP }).orderBy('child');
+  const admins = await call.db('groupexperimentermap').select('child').where({ parent: SystemIds.SYSTEM_GROUP }).orderBy('child');
   const ids = admins.map((a) => Number(a.child));
-  const config = await call.trx('experimenter_config').select('experimenter_id', 'name', 'value').whereIn('experimenter_id', ids);
+  const config = await call.db('experimenter_config').select('experimenter_id', 'name', 'value').whereIn('experimenter_id', ids);
   return ids.filter((id) => {
     const held = privilegesOf(id, true, config.filter((c) => Number(c.experimenter_id) === id));
     return privileges.every((p) => held.includes(p));

@@ -60,10 +60,10 @@ export class AdminService implements Served<IAdmin, CallContext> {
   async getEventContext(call: CallContext): Promise<EventContext> {
     const s = call.session;
     const [user, group] = await Promise.all([
-      call.trx('experimenter').select('omename').where({ id: s.owner }).first(),
-      call.trx('experimentergroup').select('name', 'permissions').where({ id: s.group_id }).first(),
+      call.db('experimenter').select('omename').where({ id: s.owner }).first(),
+      call.db('experimentergroup').select('name', 'permissions').where({ id: s.group_id }).first(),
     ]);
-    const sudoer = s.sudoer === null ? null : await call.trx('experimenter').select('omename').where({ id: s.sudoer }).first();
+    const sudoer = s.sudoer === null ? null : await call.db('experimenter').select('omename').where({ id: s.sudoer }).first();
     const ec = new EventContext();
     ec.shareId = -1;
     ec.sessionId = s.id;
@@ -95,7 +95,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
   async lookupExperimenter(call: CallContext, name: string | RString): Promise<ExperimenterI> {
     const n = strOf(name);
     const scope = await call.scope();
-    const [e] = await loadExperimenters(call.trx, (q) => q.where({ omename: n }), scope);
+    const [e] = await loadExperimenters(call.db, (q) => q.where({ omename: n }), scope);
     // A name the caller may not see cannot be matched either (2019-SV3/SV5): same answer as absent.
     if (!e || (scope !== null && !canSeeUserDetails(scope, e.id!.val))) throw new ApiUsageException(`No such experimenter: ${n}`);
     return e;
@@ -103,51 +103,51 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   async getExperimenter(call: CallContext, id: IdLike): Promise<ExperimenterI> {
     const i = idOf(id, 'Experimenter');
-    const [e] = await loadExperimenters(call.trx, (q) => q.where({ id: i }), await call.scope());
+    const [e] = await loadExperimenters(call.db, (q) => q.where({ id: i }), await call.scope());
     if (!e) throw new ApiUsageException(`No such experimenter: ${i}`);
     return e;
   }
 
   async lookupExperimenters(call: CallContext): Promise<ExperimenterI[]> {
-    return loadExperimenters(call.trx, (q) => q, await call.scope());
+    return loadExperimenters(call.db, (q) => q, await call.scope());
   }
 
   async lookupGroup(call: CallContext, name: string | RString): Promise<ExperimenterGroupI> {
     const n = strOf(name);
-    const [g] = await loadGroups(call.trx, (q) => q.where({ name: n }), await call.scope());
+    const [g] = await loadGroups(call.db, (q) => q.where({ name: n }), await call.scope());
     if (!g) throw new ApiUsageException(`No such group: ${n}`);
     return g;
   }
 
   async getGroup(call: CallContext, id: IdLike): Promise<ExperimenterGroupI> {
     const i = idOf(id, 'ExperimenterGroup');
-    const [g] = await loadGroups(call.trx, (q) => q.where({ id: i }), await call.scope());
+    const [g] = await loadGroups(call.db, (q) => q.where({ id: i }), await call.scope());
     if (!g) throw new ApiUsageException(`No such group: ${i}`);
     return g;
   }
 
   async lookupGroups(call: CallContext): Promise<ExperimenterGroupI[]> {
-    return loadGroups(call.trx, (q) => q, await call.scope());
+    return loadGroups(call.db, (q) => q, await call.scope());
   }
 
   async containedExperimenters(call: CallContext, groupId: IdLike): Promise<ExperimenterI[]> {
     const g = idOf(groupId, 'ExperimenterGroup');
     return loadExperimenters(
-      call.trx,
-      (q) => q.whereIn('id', call.trx('groupexperimentermap').select('child').where({ parent: g })),
+      call.db,
+      (q) => q.whereIn('id', call.db('groupexperimentermap').select('child').where({ parent: g })),
       await call.scope(),
     );
   }
 
   async containedGroups(call: CallContext, experimenterId: IdLike): Promise<ExperimenterGroupI[]> {
-    const ids = await membershipIds(call.trx, idOf(experimenterId, 'Experimenter'));
-    const groups = await loadGroups(call.trx, (q) => q.whereIn('id', ids), await call.scope());
+    const ids = await membershipIds(call.db, idOf(experimenterId, 'Experimenter'));
+    const groups = await loadGroups(call.db, (q) => q.whereIn('id', ids), await call.scope());
     return ids.map((id) => groups.find((g) => g.id!.val === id)!).filter(Boolean);
   }
 
   async getDefaultGroup(call: CallContext, experimenterId: IdLike): Promise<ExperimenterGroupI> {
     const uid = idOf(experimenterId, 'Experimenter');
-    const ids = await membershipIds(call.trx, uid);
+    const ids = await membershipIds(call.db, uid);
     if (ids.length === 0 || ids[0] === SystemIds.USER_GROUP) {
       throw new ValidationException(`The user ${uid} has no default group set.`);
     }
@@ -155,17 +155,17 @@ export class AdminService implements Served<IAdmin, CallContext> {
   }
 
   async getMemberOfGroupIds(call: CallContext, experimenter: IdLike): Promise<number[]> {
-    return membershipIds(call.trx, idOf(experimenter, 'Experimenter'));
+    return membershipIds(call.db, idOf(experimenter, 'Experimenter'));
   }
 
   async getLeaderOfGroupIds(call: CallContext, experimenter: IdLike): Promise<number[]> {
-    const rows = await call.trx('groupexperimentermap').select('parent').where({ child: idOf(experimenter, 'Experimenter'), owner: true }).orderBy('child_index');
+    const rows = await call.db('groupexperimentermap').select('parent').where({ child: idOf(experimenter, 'Experimenter'), owner: true }).orderBy('child_index');
     return rows.map((r) => Number(r.parent));
   }
 
   /** A user's light-admin privileges (empty for a non-admin; reference permissions §3.1). */
   async getAdminPrivileges(call: CallContext, experimenter: IdLike): Promise<string[]> {
-    return [...(await loadMembership(call.trx, idOf(experimenter, 'Experimenter'))).privileges];
+    return [...(await loadMembership(call.db, idOf(experimenter, 'Experimenter'))).privileges];
   }
 
   async getCurrentAdminPrivileges(call: CallContext): Promise<string[]> {
@@ -194,7 +194,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
   async getAdminsWithPrivileges(call: CallContext, privileges: unknown): Promise<ExperimenterI[]> {
     throwIfRefused(adminRefusal(call.caller));
     const ids = await adminsWithPrivileges(call, privilegeArguments(privileges));
-    return ids.length === 0 ? [] : loadExperimenters(call.trx, (q) => q.whereIn('id', ids), await call.scope());
+    return ids.length === 0 ? [] : loadExperimenters(call.db, (q) => q.whereIn('id', ids), await call.scope());
   }
 
   /**
