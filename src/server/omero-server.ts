@@ -5,6 +5,7 @@ import { loadCallFacts, type CallFacts } from './call/call-facts.js';
 import { FactsCache } from './call/facts-cache.js';
 import { needsTouch, touchSession } from './call/session-row.js';
 import { STALE_FACTS_SQLSTATE } from './db/migrations/0003-security-epoch.js';
+import { proveFactsCurrent } from './call/facts-proof.js';
 import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { migrateLatest, openingSchemaStatus } from './db/migrate.js';
@@ -155,16 +156,18 @@ export class OmeroServer {
     // starts from the arguments as sent, since a failed run may have filled in ids or versions on
     // the objects it was saving.
     if (onPool) {
-      // A query under cached facts that the database finds stale is run again on facts read
+      // A read under cached facts that the database finds stale is run again on facts read
       // again. Should they keep changing under it, the last attempt reads them and runs the
-      // query without the cache, as every read did before it existed: still never older than
-      // the call (the facts are read after it began), and it cannot fail for staleness. Other
-      // reads (`read`) always read their facts first.
+      // read without the cache, as every read did before it existed: still never older than
+      // the call (the facts are read after it began), and it cannot fail for staleness. A query
+      // proves cached facts in its own statement; another read (`read`) proves them after its
+      // last statement (proveFactsCurrent).
       const read = async (knex: Knex): Promise<unknown> => {
-        if (kind === 'read') return run(knex, args);
         for (let attempt = 1; ; attempt++) {
           try {
-            return await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            if (kind === 'read') await proveFactsCurrent(knex, (opened as CallContext | null)?.factsStamp);
+            return result;
           } catch (e) {
             if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
@@ -221,7 +224,8 @@ export class OmeroServer {
     if (source === 'fresh') return this.#openOn(trx, key, ctx, await loadCallFacts(trx, key, { requestedGroup, query }), address, false);
     const { facts, fromCache } = await this.#readerFacts(trx, key, requestedGroup);
     try {
-      return await this.#openOn(trx, key, ctx, facts, address, true);
+      // Facts read just now (a miss) are as fresh as a call's own: only cached ones need proving.
+      return await this.#openOn(trx, key, ctx, facts, address, fromCache);
     } catch (e) {
       // A refusal decided before any statement could prove the facts current (not a member of
       // the requested group, deactivated): only facts read just now may refuse.

@@ -149,12 +149,64 @@ for (const engine of ENGINES) {
       assert.ok(Array.isArray(await groups(s.key, inGroup)), 'a cached refusal outlived the change');
     });
 
+    it('an IAdmin lookup runs its own statements, then proves the cached facts with one more', async () => {
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const admin = (method: string) => count(() => server.invoke(s.key, 'IAdmin', method, [], {}));
+      const cold = await admin('getSecurityRoles');
+      assert.match(cold.sql[0]!, /from session s/, 'cold: the facts first');
+      assert.ok(!cold.sql.some((q) => /omero_facts_current/.test(q)), 'facts read by the call need no proof');
+      const warm = await admin('getSecurityRoles');
+      assert.equal(warm.n, 1, `warm: the proof only (${warm.sql.join(' | ')})`);
+      assert.match(warm.sql[0]!, /omero_facts_current\(/);
+      const users = await admin('lookupExperimenters');
+      assert.equal(users.n, 2, users.sql.join(' | '));
+      assert.match(users.sql[0]!, /from "experimenter"/);
+      assert.match(users.sql[1]!, /omero_facts_current\(/);
+    });
+
+    it('a change behind the server is obeyed by the next IAdmin lookup: the proof fails and the lookup runs again on new facts', async () => {
+      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const ec = () => server.invoke(root.key, 'IAdmin', 'getEventContext', [], {}) as Promise<{ memberOfGroups: number[] }>;
+      const before = (await ec()).memberOfGroups;
+      await ec();
+      const [row] = await server.db.knex('experimentergroup').insert({ name: 'joined-behind-the-server', permissions: -120 }).returning('id');
+      const gid = Number((row as { id: number }).id);
+      await server.db.knex('groupexperimentermap').insert({ parent: gid, child: 0, owner: false, child_index: before.length });
+      const again = await count(async () => assert.deepEqual((await ec()).memberOfGroups, [...before, gid]));
+      assert.match(again.sql.find((q) => /omero_facts_current/.test(q)) ?? '', /omero_facts_current/, again.sql.join(' | '));
+      assert.ok(again.sql.some((q) => /from session s/.test(q)), `the facts were not read again: ${again.sql.join(' | ')}`);
+    });
+
+    it('an account deactivated by hand in SQL is refused by the next IAdmin lookup', async () => {
+      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const admin = (method: string, ...args: unknown[]) => server.invoke(root.key, 'IAdmin', method, args, {});
+      const userGroup = ((await admin('lookupGroup', 'user')) as ExperimenterGroupI).id!.val as number;
+      const e = new ExperimenterI();
+      e.omeName = rstring('cache-deactivated');
+      e.firstName = rstring('C');
+      e.lastName = rstring('D');
+      e.ldap = rbool(false);
+      const group = new ExperimenterGroupI();
+      group.name = rstring('cache-deactivated');
+      group.details.permissions = new PermissionsI('rw----');
+      const gid = (await admin('createGroup', group)) as number;
+      const uid = (await admin('createExperimenterWithPassword', e, rstring('cache-deactivated-pw'), gid, [gid, userGroup])) as number;
+      const s = await server.sessions.createSession('cache-deactivated', 'cache-deactivated-pw');
+      const users = () => server.invoke(s.key, 'IAdmin', 'lookupExperimenters', [], {});
+      await users();
+      await users();
+      await server.db.knex('groupexperimentermap').where({ parent: userGroup, child: uid }).delete();
+      await assert.rejects(users(), /deactivated|SecurityViolation/i);
+    });
+
     it('writes never use the cache: they read their facts in their own transaction', async () => {
       const s = await server.sessions.createSession('root', ROOT_PASSWORD);
       await groups(s.key);
-      const ec = await count(() => server.invoke(s.key, 'IAdmin', 'getEventContext', [], {}));
-      assert.ok(ec.sql.some((q) => /from session s/.test(q)), 'a transaction call did not read the session');
-      assert.ok(!ec.sql.some((q) => /omero_facts_current/.test(q)));
+      await server.invoke(s.key, 'IAdmin', 'getSecurityRoles', [], {});
+      // root's default group is system (0): a write that changes nothing.
+      const write = await count(() => server.invoke(s.key, 'IAdmin', 'setDefaultGroup', [0, 0], {}));
+      assert.ok(write.sql.some((q) => /from session s/.test(q)), 'a transaction call did not read the session');
+      assert.ok(!write.sql.some((q) => /omero_facts_current/.test(q)));
     });
   });
 }

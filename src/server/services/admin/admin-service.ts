@@ -59,21 +59,24 @@ export class AdminService implements Served<IAdmin, CallContext> {
 
   async getEventContext(call: CallContext): Promise<EventContext> {
     const s = call.session;
-    const [user, group] = await Promise.all([
-      call.db('experimenter').select('omename').where({ id: s.owner }).first(),
-      call.db('experimentergroup').select('name', 'permissions').where({ id: s.group_id }).first(),
-    ]);
-    const sudoer = s.sudoer === null ? null : await call.db('experimenter').select('omename').where({ id: s.sudoer }).first();
+    // One statement: the names of the user, the group and the sudoer (on PGlite each costs a millisecond).
+    const names = (await call
+      .db('experimenter as e')
+      .crossJoin(call.db.raw('experimentergroup as g'))
+      .where('e.id', s.owner)
+      .andWhere('g.id', s.group_id)
+      .select('e.omename', 'g.name', 'g.permissions', ...(s.sudoer === null ? [] : [call.db('experimenter').select('omename').where({ id: s.sudoer }).as('sudoer_name')]))
+      .first()) as { omename: string; name: string; permissions: number; sudoer_name?: string | null };
     const ec = new EventContext();
     ec.shareId = -1;
     ec.sessionId = s.id;
     ec.sessionUuid = call.sessionKey;
     ec.userId = s.owner;
-    ec.userName = user.omename;
+    ec.userName = names.omename;
     ec.sudoerId = s.sudoer === null ? null : rlong(s.sudoer);
-    ec.sudoerName = sudoer ? rstring(sudoer.omename) : null;
+    ec.sudoerName = names.sudoer_name == null ? null : rstring(names.sudoer_name);
     ec.groupId = s.group_id;
-    ec.groupName = group.name;
+    ec.groupName = names.name;
     ec.isAdmin = call.membership.isAdmin;
     ec.adminPrivileges = [...call.membership.privileges];
     ec.eventId = -1;
@@ -81,7 +84,7 @@ export class AdminService implements Served<IAdmin, CallContext> {
     ec.memberOfGroups = [...call.membership.memberOf];
     ec.leaderOfGroups = [...call.membership.leaderOf];
     // Built from the group's level: empty (not absent) restriction lists, as the seed prints them.
-    const perms = new PermissionsI(Number(group.permissions));
+    const perms = new PermissionsI(Number(names.permissions));
     perms._restrictions = [];
     perms._extendedRestrictions = [];
     ec.groupPermissions = perms;
