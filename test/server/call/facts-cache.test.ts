@@ -97,6 +97,24 @@ for (const engine of ENGINES) {
     const groups = (key: string, ctx: Record<string, string> = {}) =>
       server.invoke(key, 'IQuery', 'findAllByQuery', ['select g from ExperimenterGroup g order by g.id', new ParametersI()], ctx) as Promise<IObject[]>;
 
+    /** A new group `name` (at `perms`) and its user `<name>-user` (password `<name>-user-pw`), also in `user`. */
+    const userInOwnGroup = async (name: string, perms: string): Promise<{ gid: number; uid: number; userGroup: number }> => {
+      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const admin = (method: string, ...args: unknown[]) => server.invoke(root.key, 'IAdmin', method, args, {});
+      const group = new ExperimenterGroupI();
+      group.name = rstring(name);
+      group.details.permissions = new PermissionsI(perms);
+      const gid = (await admin('createGroup', group)) as number;
+      const userGroup = ((await admin('lookupGroup', 'user')) as ExperimenterGroupI).id!.val as number;
+      const e = new ExperimenterI();
+      e.omeName = rstring(`${name}-user`);
+      e.firstName = rstring('C');
+      e.lastName = rstring('R');
+      e.ldap = rbool(false);
+      const uid = (await admin('createExperimenterWithPassword', e, rstring(`${name}-user-pw`), gid, [gid, userGroup])) as number;
+      return { gid, uid, userGroup };
+    };
+
     it('a read sends one statement once the caller is known, and that statement checks the facts', async () => {
       const s = await server.sessions.createSession('root', ROOT_PASSWORD);
       const first = await count(() => groups(s.key));
@@ -125,20 +143,8 @@ for (const engine of ENGINES) {
     });
 
     it('a refusal is never decided on cached facts alone: re-added to a group by SQL, the next call in it works', async () => {
-      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
-      const admin = (method: string, ...args: unknown[]) => server.invoke(root.key, 'IAdmin', method, args, {});
-      const group = new ExperimenterGroupI();
-      group.name = rstring('cache-refusal');
-      group.details.permissions = new PermissionsI('rwr---');
-      const gid = (await admin('createGroup', group)) as number;
-      const userGroup = ((await admin('lookupGroup', 'user')) as ExperimenterGroupI).id!.val as number;
-      const e = new ExperimenterI();
-      e.omeName = rstring('cache-refusal-user');
-      e.firstName = rstring('C');
-      e.lastName = rstring('R');
-      e.ldap = rbool(false);
-      const uid = (await admin('createExperimenterWithPassword', e, rstring('cache-refusal-pw'), gid, [gid, userGroup])) as number;
-      const s = await server.sessions.createSession('cache-refusal-user', 'cache-refusal-pw');
+      const { gid, uid } = await userInOwnGroup('cache-refusal', 'rwr---');
+      const s = await server.sessions.createSession('cache-refusal-user', 'cache-refusal-user-pw');
       const inGroup = { 'omero.group': String(gid) };
       assert.ok(Array.isArray(await groups(s.key, inGroup)));
       const [map] = (await server.db.knex('groupexperimentermap').where({ parent: gid, child: uid }).select('*')) as Array<Record<string, unknown>>;
@@ -178,20 +184,8 @@ for (const engine of ENGINES) {
     });
 
     it('an account deactivated by hand in SQL is refused by the next IAdmin lookup', async () => {
-      const root = await server.sessions.createSession('root', ROOT_PASSWORD);
-      const admin = (method: string, ...args: unknown[]) => server.invoke(root.key, 'IAdmin', method, args, {});
-      const userGroup = ((await admin('lookupGroup', 'user')) as ExperimenterGroupI).id!.val as number;
-      const e = new ExperimenterI();
-      e.omeName = rstring('cache-deactivated');
-      e.firstName = rstring('C');
-      e.lastName = rstring('D');
-      e.ldap = rbool(false);
-      const group = new ExperimenterGroupI();
-      group.name = rstring('cache-deactivated');
-      group.details.permissions = new PermissionsI('rw----');
-      const gid = (await admin('createGroup', group)) as number;
-      const uid = (await admin('createExperimenterWithPassword', e, rstring('cache-deactivated-pw'), gid, [gid, userGroup])) as number;
-      const s = await server.sessions.createSession('cache-deactivated', 'cache-deactivated-pw');
+      const { uid, userGroup } = await userInOwnGroup('cache-deactivated', 'rw----');
+      const s = await server.sessions.createSession('cache-deactivated-user', 'cache-deactivated-user-pw');
       const users = () => server.invoke(s.key, 'IAdmin', 'lookupExperimenters', [], {});
       await users();
       await users();
