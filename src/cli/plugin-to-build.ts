@@ -17,3 +17,19 @@ export function pluginToBuild(argv: readonly string[], plugins: ReadonlyMap<stri
   if (before.some((a) => ROOT_ANSWERS.has(a) || (/^-[A-Za-z]+$/.test(a) && /[hv]/.test(a)))) return null;
   return r.name;
 }
+
+/** A subcommand's name (`list`, `joingroup`); options, values and `help` are not. */
+const SUBCOMMAND_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The subcommand a command line runs, when the plugin's own part starts with one and nothing in
+ * it asks for help (a help text may list the siblings); otherwise undefined (build them all). Only
+ * meaningful once `pluginToBuild` has settled the plugin.
+ */
+export function subcommandToBuild(argv: readonly string[]): string | undefined {
+  const r = requestedCommand(argv);
+  const first = r?.rest[0];
+  if (first === undefined || first === 'help' || !SUBCOMMAND_NAME.test(first)) return undefined;
+  if (r!.rest.some((a) => a === 'help' || a === '--help' || /^-[A-Za-z]*h/.test(a))) return undefined;
+  return first;
+}

@@ -2,13 +2,16 @@ import { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { applyConventions } from './conventions.js';
 import { withLoginOptions } from './login-options.js';
-import { pluginToBuild } from './plugin-to-build.js';
+import { pluginToBuild, subcommandToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
-export const VERSION = '5.6.16-ts.0.4.1';
+export const VERSION = '5.6.16-ts.0.4.2';
 
-/** What builds one plugin's command tree. */
-export type PluginFactory = (io: CliIO) => Command;
+/**
+ * What builds one plugin's command tree: all of it, or, given `only` (the subcommand the command
+ * line runs), just that subcommand if the plugin builds its subcommands lazily (subcommands.ts).
+ */
+export type PluginFactory = (io: CliIO, only?: string) => Command;
 
 /**
  * The plugins, by the name they are called by, in the order `omero -h` lists them. Each plugin's
@@ -48,7 +51,8 @@ export async function buildProgram(io: CliIO, argv?: readonly string[], plugins:
   const only = argv ? pluginToBuild(argv, plugins) : null;
   const names = only === null ? [...plugins.keys()] : [only];
   const factories = await Promise.all(names.map((name) => plugins.get(name)!()));
-  for (const make of factories) program.addCommand(make(io));
+  const sub = only === null ? undefined : subcommandToBuild(argv!);
+  for (const make of factories) program.addCommand(make(io, sub));
   applyConventions(program, io);
   return program;
 }

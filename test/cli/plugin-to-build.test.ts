@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CommanderError } from 'commander';
 import { main } from '../../src/cli/main.js';
-import { pluginToBuild } from '../../src/cli/plugin-to-build.js';
+import { pluginToBuild, subcommandToBuild } from '../../src/cli/plugin-to-build.js';
+import { groupSubcommands } from '../../src/cli/commands/group.js';
+import { userSubcommands } from '../../src/cli/commands/user.js';
 import { PLUGIN_NAMES } from '../../src/cli/requested-command.js';
 import { buildProgram, PLUGINS } from '../../src/cli/program.js';
 import { fakeIO as fakeStreams } from '../helpers/fake-io.js';
@@ -53,6 +55,30 @@ describe('building only the requested plugin', () => {
     assert.deepEqual(await names(), [...PLUGINS.keys()]);
   });
 
+  it('knows the subcommand a command line runs, unless something in it asks for help', () => {
+    assert.equal(subcommandToBuild(['user', 'list']), 'list');
+    assert.equal(subcommandToBuild(['-s', 'host', 'group', 'listusers', '--long']), 'listusers');
+    for (const argv of [['user'], ['user', '-s', 'host', 'list'], ['user', 'list', '-h'], ['user', 'list', '--help'], ['user', 'list', '-qh'], ['user', 'help', 'list'], ['user', 'add', 'help', 'A', 'B'], ['user', 'List']]) {
+      assert.equal(subcommandToBuild(argv), undefined, argv.join(' '));
+    }
+  });
+
+  it("builds only the requested subcommand of user and group, every one otherwise", async () => {
+    const subs = async (argv: string[]) => (await buildProgram(fakeIO().io, argv)).commands[0]!.commands.map((c) => c.name());
+    assert.deepEqual(await subs(['user', 'list']), ['list']);
+    assert.deepEqual(await subs(['group', 'adduser', 'x']), ['adduser']);
+    const allUser = Object.keys(userSubcommands(fakeIO().io));
+    for (const argv of [['user', 'list', '-h'], ['user', 'bogus'], ['user', '-u', 'root', 'list']]) {
+      assert.deepEqual((await subs(argv)).filter((n) => n !== 'help'), allUser, argv.join(' '));
+    }
+  });
+
+  it('each lazily built subcommand is filed under the name it is called by', () => {
+    for (const builders of [userSubcommands(fakeIO().io), groupSubcommands(fakeIO().io)]) {
+      for (const [name, build] of Object.entries(builders)) assert.equal(build().name(), name);
+    }
+  });
+
   it("the launcher's list of plugin names (code caches per plugin) is the program's", () => {
     assert.deepEqual([...PLUGIN_NAMES].sort(), [...PLUGINS.keys()].sort());
   });
@@ -84,7 +110,10 @@ describe('building only the requested plugin', () => {
   });
 
   it('usage errors read the same as with the whole tree', async () => {
-    for (const args of [['user'], ['user', 'bogus'], ['user', 'list', '--bogus'], ['group', 'add'], ['sessions', 'list', 'x', 'y']]) {
+    for (const args of [
+      ['user'], ['user', 'bogus'], ['user', 'list', '--bogus'], ['user', 'list', 'extra'], ['user', 'info', '--bogus'], ['user', 'add', 'only-a-name'],
+      ['group', 'add'], ['group', 'list', '--bogus'], ['group', 'perms', '--bogus'], ['sessions', 'list', 'x', 'y'],
+    ]) {
       const r = await viaMain(args);
       assert.match(r.stderr, /error: /, args.join(' '));
       assert.deepEqual(r, await withWholeTree(args), args.join(' '));

@@ -4,6 +4,7 @@ import { ExperimenterGroupI, rbool, rstring, SecurityViolation, ServerError, Val
 import { CliError } from '../cli-error.js';
 import { out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
+import { addSubcommands, type SubcommandBuilders } from '../subcommands.js';
 import { withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
 import { groupImportCommand } from './group-import.js';
@@ -52,12 +53,24 @@ import {
  * listusers, copyusers, adduser, removeuser. Login arguments on this level and on add, perms,
  * list, copyusers, adduser and removeuser, as in OMERO.
  */
-export function groupCommand(io: CliIO): Command {
+export function groupCommand(io: CliIO, only?: string): Command {
   const group = withLoginOptions(new Command('group').description('Group administration methods').enablePositionalOptions());
-  for (const sub of [addCommand(io), permsCommand(io), listCommand(io), infoCommand(io), listusersCommand(io), copyusersCommand(io), adduserCommand(io), removeuserCommand(io), groupImportCommand(io)]) {
-    group.addCommand(sub);
-  }
-  return group;
+  return addSubcommands(group, groupSubcommands(io), only);
+}
+
+/** `omero group`'s subcommands, in the order its help lists them. */
+export function groupSubcommands(io: CliIO): SubcommandBuilders {
+  return {
+    add: () => addCommand(io),
+    perms: () => permsCommand(io),
+    list: () => listCommand(io),
+    info: () => infoCommand(io),
+    listusers: () => listusersCommand(io),
+    copyusers: () => copyusersCommand(io),
+    adduser: () => adduserCommand(io),
+    removeuser: () => removeuserCommand(io),
+    import: () => groupImportCommand(io),
+  };
 }
 
 /**

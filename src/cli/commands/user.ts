@@ -4,6 +4,7 @@ import { ExperimenterGroupI, ExperimenterI, rbool, rstring, SecurityViolation, V
 import { CliError } from '../cli-error.js';
 import { err, out, type CliIO } from '../cli-io.js';
 import { withConnection } from '../connection-scope.js';
+import { addSubcommands, type SubcommandBuilders } from '../subcommands.js';
 import { loginArgs, withLoginOptions } from '../login-options.js';
 import { renderTable } from '../output/index.js';
 import { userImportCommand } from './user-import.js';
@@ -49,15 +50,27 @@ import { activationCommand, privilegesCommand, privilegesHelp, privilegesOption 
  * password, email, joingroup, leavegroup. Login arguments on this level and on add, list,
  * password, email, joingroup and leavegroup, as in OMERO.
  */
-export function userCommand(io: CliIO): Command {
+export function userCommand(io: CliIO, only?: string): Command {
   const user = withLoginOptions(new Command('user').description('Support for adding and managing users').enablePositionalOptions());
-  for (const sub of [
-    addCommand(io), listCommand(io), infoCommand(io), listgroupsCommand(io), passwordCommand(io), emailCommand(io), joingroupCommand(io), leavegroupCommand(io),
-    userImportCommand(io), privilegesCommand(io), activationCommand(io, false), activationCommand(io, true),
-  ]) {
-    user.addCommand(sub);
-  }
-  return user;
+  return addSubcommands(user, userSubcommands(io), only);
+}
+
+/** `omero user`'s subcommands, in the order its help lists them. */
+export function userSubcommands(io: CliIO): SubcommandBuilders {
+  return {
+    add: () => addCommand(io),
+    list: () => listCommand(io),
+    info: () => infoCommand(io),
+    listgroups: () => listgroupsCommand(io),
+    password: () => passwordCommand(io),
+    email: () => emailCommand(io),
+    joingroup: () => joingroupCommand(io),
+    leavegroup: () => leavegroupCommand(io),
+    import: () => userImportCommand(io),
+    privileges: () => privilegesCommand(io),
+    deactivate: () => activationCommand(io, false),
+    reactivate: () => activationCommand(io, true),
+  };
 }
 
 interface AddOptions extends GroupArgumentOptions {
