@@ -5,7 +5,6 @@ import { loadCallFacts, type CallFacts } from './call/call-facts.js';
 import { FactsCache } from './call/facts-cache.js';
 import { needsTouch, touchSession } from './call/session-row.js';
 import { STALE_FACTS_SQLSTATE } from './db/migrations/0003-security-epoch.js';
-import { proveFactsCurrent } from './call/facts-proof.js';
 import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { migrateLatest, openingSchemaStatus } from './db/migrate.js';
@@ -156,18 +155,17 @@ export class OmeroServer {
     // starts from the arguments as sent, since a failed run may have filled in ids or versions on
     // the objects it was saving.
     if (onPool) {
-      // A read under cached facts that the database finds stale is run again on facts read
+      // A query under cached facts that the database finds stale is run again on facts read
       // again. Should they keep changing under it, the last attempt reads them and runs the
-      // read without the cache, as every read did before it existed: still never older than
-      // the call (the facts are read after it began), and it cannot fail for staleness. A query
-      // proves cached facts in its own statement; another read (`read`) proves them after its
-      // last statement (proveFactsCurrent).
+      // query without the cache, as every read did before it existed: still never older than
+      // the call (the facts are read after it began), and it cannot fail for staleness. Other
+      // reads (`read`: the IAdmin lookups) read their facts first, so the database decides
+      // whether the session lives (its idle time included) as it does for writes.
       const read = async (knex: Knex): Promise<unknown> => {
+        if (kind === 'read') return run(knex, args);
         for (let attempt = 1; ; attempt++) {
           try {
-            const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
-            if (kind === 'read') await proveFactsCurrent(knex, (opened as CallContext | null)?.factsStamp);
-            return result;
+            return await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
           } catch (e) {
             if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
