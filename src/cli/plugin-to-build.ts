@@ -29,7 +29,7 @@ const SUBCOMMAND_NAME = /^[a-z][a-z0-9-]*$/;
 export function subcommandToBuild(argv: readonly string[]): string | undefined {
   const r = requestedCommand(argv);
   const first = r?.rest[0];
-  if (first === undefined || first === 'help' || !SUBCOMMAND_NAME.test(first)) return undefined;
+  if (first === undefined || !SUBCOMMAND_NAME.test(first)) return undefined;
   if (r!.rest.some((a) => a === 'help' || a === '--help' || /^-[A-Za-z]*h/.test(a))) return undefined;
   return first;
 }

@@ -222,8 +222,7 @@ export class OmeroServer {
     if (source === 'fresh') return this.#openOn(trx, key, ctx, await loadCallFacts(trx, key, { requestedGroup, query }), address, false);
     const { facts, fromCache } = await this.#readerFacts(trx, key, requestedGroup);
     try {
-      // Facts read just now (a miss) are as fresh as a call's own: only cached ones need proving.
-      return await this.#openOn(trx, key, ctx, facts, address, fromCache);
+      return await this.#openOn(trx, key, ctx, facts, address, true);
     } catch (e) {
       // A refusal decided before any statement could prove the facts current (not a member of
       // the requested group, deactivated): only facts read just now may refuse.

@@ -1,6 +1,7 @@
 import type { CallDb } from './call-context.js';
 import { RemovedSessionException } from '../../model/index.js';
 import { grantedSql, privilegesOf, Right, Role, sudoSessionMembership, SystemIds } from '../security/index.js';
+import { jsonColumn } from '../db/json-column.js';
 import type { Membership } from './membership.js';
 import { checkSessionKey, hashSessionKey, liveSession, type SessionRow } from './session-row.js';
 
@@ -98,15 +99,15 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
   if (!raw) throw new RemovedSessionException('No session with the given key');
   const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, omero_epoch, facts_version, ...row } = raw;
   const session = await liveSession(trx, row as unknown as SessionRow);
-  const own = membershipOf(session.owner, json(omero_maps), json(omero_config));
+  const own = membershipOf(session.owner, jsonColumn(omero_maps), jsonColumn(omero_config));
   // A sudo session reaches no further than its sudoer allows (reference permissions §5.4, 2019-SV6).
-  const sudoer = omero_sudoer === null || omero_sudoer === undefined || session.sudoer === null ? null : json<SudoerFacts>(omero_sudoer);
+  const sudoer = omero_sudoer === null || omero_sudoer === undefined || session.sudoer === null ? null : jsonColumn<SudoerFacts>(omero_sudoer);
   const membership: Membership = sudoer === null ? own : sudoSessionMembership(own, membershipOf(session.sudoer!, sudoer.maps, sudoer.config));
   const perms = new Map<number, number>();
-  const world = omero_world === null || omero_world === undefined || !o.query ? undefined : json<Array<{ id: number; permissions: number }>>(omero_world);
-  for (const g of [...json<Array<{ id: number; permissions: number }>>(omero_perms), ...(world ?? [])]) perms.set(Number(g.id), Number(g.permissions));
+  const world = omero_world === null || omero_world === undefined || !o.query ? undefined : jsonColumn<Array<{ id: number; permissions: number }>>(omero_world);
+  for (const g of [...jsonColumn<Array<{ id: number; permissions: number }>>(omero_perms), ...(world ?? [])]) perms.set(Number(g.id), Number(g.permissions));
   // Not fetched, or not needed (admins and group owners see every user's details): the scope decides.
-  const colleagues = omero_colleagues === null || omero_colleagues === undefined ? undefined : json<number[]>(omero_colleagues).map(Number);
+  const colleagues = omero_colleagues === null || omero_colleagues === undefined ? undefined : jsonColumn<number[]>(omero_colleagues).map(Number);
   return {
     session,
     membership,
@@ -127,9 +128,4 @@ function membershipOf(userId: number, maps: Array<{ parent: number; owner: boole
   const memberOf = maps.map((m) => Number(m.parent));
   const isAdmin = memberOf.includes(SystemIds.SYSTEM_GROUP);
   return { memberOf, leaderOf: maps.filter((m) => m.owner).map((m) => Number(m.parent)), isAdmin, privileges: privilegesOf(userId, isAdmin, config) };
-}
-
-/** A json column as the driver returns it (parsed by pg; a string from some drivers). */
-function json<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }

@@ -9,6 +9,7 @@ import {
   rlong,
   rstring,
 } from '../../../model/index.js';
+import { jsonColumn } from '../../db/json-column.js';
 import { canSeeUserDetails, type ReadScope } from '../../security/index.js';
 
 /** An `experimenter` row. */
@@ -83,11 +84,6 @@ const USER_CONFIG_SQL = `coalesce((select json_agg(json_build_object('name', c.n
 const GROUP_MAPS_SQL = `coalesce((select json_agg(json_build_object('id', m.id, 'owner', m.owner, 'child', m.child) order by m.id)
   from groupexperimentermap m where m.parent = g.id), '[]') as maps`;
 
-/** A json column: the pg driver parses it; a driver that does not hands over its text. */
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
 /**
  * Users with their memberships loaded (`groupExperimenterMap` in index order, each map's
  * `parent` group loaded), as IAdmin returns them. One statement, so the users, their
@@ -104,8 +100,8 @@ export async function loadExperimenters(
     .orderBy('e.id')) as Array<ExperimenterRow & { maps: unknown; config: unknown }>;
   return rows.map((row) => {
     const e = experimenterFromRow(row, scope);
-    e.config = json<Array<{ name: string; value: string }>>(row.config).map((c) => new NamedValue(c.name, c.value));
-    for (const m of json<MapJson[]>(row.maps)) {
+    e.config = jsonColumn<Array<{ name: string; value: string }>>(row.config).map((c) => new NamedValue(c.name, c.value));
+    for (const m of jsonColumn<MapJson[]>(row.maps)) {
       const map = mapFromRow(m);
       map.parent = groupFromRow(m.group!);
       map.child = e;
@@ -131,7 +127,7 @@ export async function loadGroups(
     .from(where(db('experimentergroup').select('*')).as('g'))
     .orderBy('g.id')) as Array<GroupRow & { maps: unknown }>;
   if (rows.length === 0) return [];
-  const maps = new Map(rows.map((r) => [r, json<MapJson[]>(r.maps)]));
+  const maps = new Map(rows.map((r) => [r, jsonColumn<MapJson[]>(r.maps)]));
   const memberIds = [...new Set([...maps.values()].flatMap((ms) => ms.map((m) => Number(m.child))))];
   const users = memberIds.length === 0 ? [] : await loadExperimenters(db, (q) => q.whereIn('id', memberIds), scope);
   const byId = new Map(users.map((u) => [u.id!.val as number, u]));
