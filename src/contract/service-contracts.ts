@@ -25,9 +25,9 @@ export type ServiceName = keyof ServiceContracts;
  * How the server runs a method: `query` straight on the pool, with the caller's facts from the
  * server's cache, which the query's own statement proves current (reads decide nothing, and under
  * READ COMMITTED every statement reads its own snapshot anyway); `read` straight on the pool too,
- * with the facts read afresh by the call (the IAdmin lookups: several statements, which cannot
- * each carry the proof); `transaction` in one SERIALIZABLE transaction, rerun on a serialization
- * failure.
+ * under cached facts proven by one more statement after its last (the IAdmin lookups, whose
+ * statements cannot each carry the proof); `transaction` in one SERIALIZABLE transaction, rerun on
+ * a serialization failure.
  */
 export type CallKind = 'query' | 'read' | 'transaction';
 

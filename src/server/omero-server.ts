@@ -5,6 +5,7 @@ import { loadCallFacts, type CallFacts } from './call/call-facts.js';
 import { FactsCache } from './call/facts-cache.js';
 import { needsTouch, touchSession } from './call/session-row.js';
 import { STALE_FACTS_SQLSTATE } from './db/migrations/0003-security-epoch.js';
+import { proveFactsCurrent } from './call/facts-proof.js';
 import { LdapDirectory, ldapConfigFromEnv, type LdapConfig } from './auth/ldap/index.js';
 import type { DatabaseConfig } from './db/database-config.js';
 import { migrateLatest, openingSchemaStatus } from './db/migrate.js';
@@ -59,6 +60,8 @@ export class OmeroServer {
   readonly #reads: PoolStatements | null;
   /** The facts of recent readers, proven current by each read's own statement (issue 15). */
   readonly #facts = new FactsCache();
+  /** Calls opened on facts from the cache (not read by the call itself): only these need proving. */
+  readonly #onCachedFacts = new WeakSet<CallContext>();
 
   private constructor(db: Database, ldap: LdapConfig) {
     this.db = db;
@@ -155,17 +158,19 @@ export class OmeroServer {
     // starts from the arguments as sent, since a failed run may have filled in ids or versions on
     // the objects it was saving.
     if (onPool) {
-      // A query under cached facts that the database finds stale is run again on facts read
+      // A read under cached facts that the database finds stale is run again on facts read
       // again. Should they keep changing under it, the last attempt reads them and runs the
-      // query without the cache, as every read did before it existed: still never older than
-      // the call (the facts are read after it began), and it cannot fail for staleness. Other
-      // reads (`read`: the IAdmin lookups) read their facts first, so the database decides
-      // whether the session lives (its idle time included) as it does for writes.
+      // read without the cache, as every read did before it existed: still never older than
+      // the call (the facts are read after it began), and it cannot fail for staleness. A query
+      // proves cached facts in its own statement; another read (`read`) proves them after its
+      // last statement (proveFactsCurrent).
       const read = async (knex: Knex): Promise<unknown> => {
-        if (kind === 'read') return run(knex, args);
         for (let attempt = 1; ; attempt++) {
           try {
-            return await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            const call = opened as CallContext | null;
+            if (kind === 'read' && call !== null && this.#onCachedFacts.has(call)) await proveFactsCurrent(knex, call.factsStamp);
+            return result;
           } catch (e) {
             if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
@@ -222,7 +227,9 @@ export class OmeroServer {
     if (source === 'fresh') return this.#openOn(trx, key, ctx, await loadCallFacts(trx, key, { requestedGroup, query }), address, false);
     const { facts, fromCache } = await this.#readerFacts(trx, key, requestedGroup);
     try {
-      return await this.#openOn(trx, key, ctx, facts, address, true);
+      const call = await this.#openOn(trx, key, ctx, facts, address, true);
+      if (fromCache) this.#onCachedFacts.add(call);
+      return call;
     } catch (e) {
       // A refusal decided before any statement could prove the facts current (not a member of
       // the requested group, deactivated): only facts read just now may refuse.
@@ -256,7 +263,12 @@ export class OmeroServer {
       return { facts, fromCache: false };
     }
     if (!needsTouch(cached.session, now)) return { facts: cached, fromCache: true };
-    await touchSession(db, cached.session.id, now);
+    if (!(await touchSession(db, cached.session.id, now, cached.stamp.sessionVersion))) {
+      // The session changed since its facts were read (closed, or made idle by hand): the
+      // database decides, on facts read again.
+      this.#facts.forget(key);
+      return this.#readerFacts(db, key, requestedGroup);
+    }
     const touched: CallFacts = { ...cached, session: { ...cached.session, last_access: new Date(now) } };
     this.#facts.set(key, requestedGroup, touched);
     return { facts: touched, fromCache: true };

@@ -3,7 +3,7 @@ import { RemovedSessionException } from '../../model/index.js';
 import { grantedSql, privilegesOf, Right, Role, sudoSessionMembership, SystemIds } from '../security/index.js';
 import { jsonColumn } from '../db/json-column.js';
 import type { Membership } from './membership.js';
-import { checkSessionKey, hashSessionKey, liveSession, type SessionRow } from './session-row.js';
+import { checkSessionKey, hashSessionKey, liveSession, type SessionRow, type StoredSessionRow } from './session-row.js';
 
 /** Everything a call needs to know about its caller, read in one statement. */
 export interface CallFacts {
@@ -98,7 +98,7 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
   const raw = (result.rows as Array<Record<string, unknown>>)[0];
   if (!raw) throw new RemovedSessionException('No session with the given key');
   const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, omero_epoch, facts_version, ...row } = raw;
-  const session = await liveSession(trx, row as unknown as SessionRow);
+  const session = await liveSession(trx, { ...row, facts_version } as unknown as StoredSessionRow);
   const own = membershipOf(session.owner, jsonColumn(omero_maps), jsonColumn(omero_config));
   // A sudo session reaches no further than its sudoer allows (reference permissions §5.4, 2019-SV6).
   const sudoer = omero_sudoer === null || omero_sudoer === undefined || session.sudoer === null ? null : jsonColumn<SudoerFacts>(omero_sudoer);

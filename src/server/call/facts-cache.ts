@@ -6,11 +6,12 @@ const DEFAULT_CAPACITY = 4096;
 
 /**
  * The facts of recent callers, kept between calls so that a read needs one statement instead of
- * two (issue 15). An entry is only a guess: every query that uses one also runs
- * `omero_facts_current` (migration 0003) in its own statement, which fails when memberships,
- * groups, privileges or the session changed since the facts were read — through this server,
- * another server or plain SQL — and the server then reloads them (`OmeroServer.invoke`). Writes
- * and the IAdmin lookups never use the cache: they read their facts themselves.
+ * two (issue 15). An entry is only a guess: every read that uses one also runs
+ * `omero_facts_current` (migration 0003), a query in its own statement and an IAdmin lookup in
+ * one more after its last (facts-proof.ts); it fails when memberships, groups, privileges or the
+ * session changed since the facts were read — through this server, another server or plain SQL —
+ * and the server then reloads them (`OmeroServer.invoke`). Writes never use the cache: they read
+ * their facts inside their SERIALIZABLE transaction.
  *
  * Entries are per session key and requested group (`omero.group`, or none), since the facts of a
  * read depend on both. Once any call has seen a newer security epoch, older entries are misses

@@ -21,6 +21,9 @@ export interface SessionRow {
   readonly password_auth: boolean;
 }
 
+/** A row as read from the table, with the `facts_version` its touch compares (migration 0003). */
+export type StoredSessionRow = SessionRow & { readonly facts_version: number | string };
+
 /** Session keys are stored only as their SHA-256: a database dump gives no usable key. */
 export function hashSessionKey(uuid: string): string {
   return createHash('sha256').update(uuid, 'utf8').digest('hex');
@@ -58,18 +61,27 @@ export function needsTouch(row: SessionRow, now: number): boolean {
   return now - row.last_access.getTime() > 1000;
 }
 
-/** Moves a session's `last_access` to `now` (no other column: the facts of the session stay current). */
-export async function touchSession(db: Knex.Transaction | Knex, sessionId: number, now: number): Promise<void> {
-  await db('session').where({ id: sessionId }).update({ last_access: new Date(now) });
+/**
+ * Moves a session's `last_access` forward to `now` (no other column: the facts of the session stay
+ * current), unless the session changed since its row was read: the compare-and-set on
+ * `facts_version` keeps a change made meanwhile (closed, or `last_access` set back by hand, which
+ * moves the version: migration 0005) from being written over. `greatest` keeps a server whose
+ * clock is behind another's from moving the time back. Returns whether the row was touched.
+ */
+export async function touchSession(db: Knex.Transaction | Knex, sessionId: number, now: number, factsVersion: number): Promise<boolean> {
+  const n = await db('session')
+    .where({ id: sessionId, facts_version: factsVersion })
+    .update({ last_access: db.raw('greatest(last_access, ?)', [new Date(now)]) });
+  return n > 0;
 }
 
 /**
- * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead
- * sessions are closed and refused with OMERO's session exceptions; the key never appears in a
- * message. Ids and timeouts come back as numbers.
+ * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead sessions are closed and refused with OMERO's session exceptions; the key
+ * never appears in a message. Ids and timeouts come back as numbers.
  */
-export async function liveSession(trx: Knex.Transaction | Knex, row: SessionRow | undefined): Promise<SessionRow> {
-  if (!row) throw new RemovedSessionException('No session with the given key');
+export async function liveSession(trx: Knex.Transaction | Knex, stored: StoredSessionRow | undefined): Promise<SessionRow> {
+  if (!stored) throw new RemovedSessionException('No session with the given key');
+  const { facts_version: factsVersion, ...row } = stored;
   const now = Date.now();
   const death = sessionDeath(row, now);
   if (death === 'closed') throw new RemovedSessionException('Session has been closed');
@@ -77,7 +89,8 @@ export async function liveSession(trx: Knex.Transaction | Knex, row: SessionRow 
     await trx('session').where({ id: row.id }).update({ closed: new Date(now) });
     throw new SessionTimeoutException(death === 'idle' ? 'Session timed out (idle)' : 'Session expired (time to live)');
   }
-  const touched = needsTouch(row, now);
-  if (touched) await touchSession(trx, row.id, now);
+  // Not touched when the row changed since it was read: the call goes on with what it read (it
+  // began before the change), and the change stands for the next call.
+  const touched = needsTouch(row, now) && (await touchSession(trx, row.id, now, Number(factsVersion)));
   return { ...row, last_access: touched ? new Date(now) : row.last_access, id: Number(row.id), owner: Number(row.owner), group_id: Number(row.group_id), sudoer: row.sudoer === null ? null : Number(row.sudoer), time_to_idle: Number(row.time_to_idle), time_to_live: Number(row.time_to_live) };
 }

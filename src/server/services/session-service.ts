@@ -17,6 +17,7 @@ import {
   liveSession,
   newSessionKey,
   type SessionRow,
+  type StoredSessionRow,
 } from '../call/session-row.js';
 import { sudoRefusal, SystemIds } from '../security/index.js';
 import { recordEvent, recordRefusal } from './audit/audit-log.js';
@@ -221,7 +222,7 @@ export class SessionService {
       .join('experimentergroup as g', 'g.id', 's.group_id')
       .select('s.*', 'e.omename as owner_name', 'g.name as group_name')
       .where('s.uuid_hash', hashSessionKey(key))
-      .first()) as (SessionRow & { owner_name: string; group_name: string }) | undefined;
+      .first()) as (StoredSessionRow & { owner_name: string; group_name: string }) | undefined;
     const row = await liveSession(this.#knex, found);
     return {
       key,
@@ -247,7 +248,7 @@ export class SessionService {
  */
 export async function findLiveSession(trx: Knex.Transaction | Knex, key: string): Promise<SessionRow> {
   checkSessionKey(key);
-  const row = (await trx('session').where({ uuid_hash: hashSessionKey(key) }).first()) as SessionRow | undefined;
+  const row = (await trx('session').where({ uuid_hash: hashSessionKey(key) }).first()) as StoredSessionRow | undefined;
   return liveSession(trx, row);
 }
 

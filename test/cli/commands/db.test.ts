@@ -58,7 +58,7 @@ for (const engine of ENGINES) {
     it('status of an empty database: no schema, not initialised', async () => {
       const r = await run(['db', 'status']);
       expectRun(r, { status: 0, stderr: '' });
-      assert.match(r.stdout, /^Database: (embedded PGlite at .*|PostgreSQL at .*)\nSchema version: none\nPending migrations: 0001-initial-schema, 0002-audit-and-throttle, 0003-security-epoch, 0004-page-walk-indexes\nInitialised: no \(run `omero db init`\)\n$/);
+      assert.match(r.stdout, /^Database: (embedded PGlite at .*|PostgreSQL at .*)\nSchema version: none\nPending migrations: 0001-initial-schema, 0002-audit-and-throttle, 0003-security-epoch, 0004-page-walk-indexes, 0005-session-access-moved-back\nInitialised: no \(run `omero db init`\)\n$/);
     });
 
     // A wait for input would hang until the test's time limit: no speed threshold needed.
@@ -75,8 +75,8 @@ for (const engine of ENGINES) {
 
     it('init with --root-password-stdin creates the schema and the system users; root can log in', async () => {
       const r = await run(['db', 'init', '--root-password-stdin'], 'first-root-pw\n');
-      expectRun(r, { status: 0, stderr: '', stdout: /^Initialised .*: schema 0004-page-walk-indexes, users root and guest, groups system, user and guest\n$/ });
-      expectRun(await run(['db', 'status']), { status: 0, stdout: /\nSchema version: 0004-page-walk-indexes\nPending migrations: none\nInitialised: yes\n$/ });
+      expectRun(r, { status: 0, stderr: '', stdout: /^Initialised .*: schema 0005-session-access-moved-back, users root and guest, groups system, user and guest\n$/ });
+      expectRun(await run(['db', 'status']), { status: 0, stdout: /\nSchema version: 0005-session-access-moved-back\nPending migrations: none\nInitialised: yes\n$/ });
       expectRun(await run(['login', '-s', 'localhost', '-u', 'root', '--password-stdin'], 'first-root-pw\n'), {
         status: 0,
         stdout: '',
@@ -86,7 +86,7 @@ for (const engine of ENGINES) {
 
     it('init and upgrade again change nothing and need no password', async () => {
       const again = await run(['db', 'init']);
-      expectRun(again, { status: 0, stderr: '', stdout: /^Database already initialised: .* \(schema 0004-page-walk-indexes\)\n$/ });
+      expectRun(again, { status: 0, stderr: '', stdout: /^Database already initialised: .* \(schema 0005-session-access-moved-back\)\n$/ });
       expectRun(await run(['db', 'init', '--root-password', 'another']), { status: 0, stdout: /^Database already initialised/ });
       expectRun(await run(['db', 'upgrade']), { status: 0, stderr: '', stdout: /^Schema of .* is up to date\n$/ });
       // The first password still holds.
@@ -101,7 +101,7 @@ describe('omero db upgrade on an empty embedded database', () => {
     const userDir = mkdtempSync(join(tmpdir(), 'omero-db-'));
     const env = { PATH: process.env.PATH, HOME: userDir, OMERO_USERDIR: userDir, OMERO_KEYRING: '0', OMERO_SERVER_PORT: '0', OMERO_SERVER_IDLE_MINUTES: '1' };
     try {
-      expectRun(await runOmero(['db', 'upgrade'], env), { status: 0, stdout: /^Applied 0001-initial-schema, 0002-audit-and-throttle, 0003-security-epoch, 0004-page-walk-indexes to embedded PGlite at / });
+      expectRun(await runOmero(['db', 'upgrade'], env), { status: 0, stdout: /^Applied 0001-initial-schema, 0002-audit-and-throttle, 0003-security-epoch, 0004-page-walk-indexes, 0005-session-access-moved-back to embedded PGlite at / });
       expectRun(await runOmero(['db', 'status'], env), { status: 0, stdout: /\nPending migrations: none\nInitialised: no/ });
       expectRun(await runOmero(['db', 'init', '--root-password-stdin'], env, 'pw\n'), { status: 0, stdout: /^Initialised / });
       expectRun(await runOmero(['db', 'upgrade'], env), { status: 0, stdout: /is up to date\n$/ });

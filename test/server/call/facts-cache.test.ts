@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ExperimenterGroupI, ExperimenterI, ParametersI, PermissionsI, rbool, rstring, type IObject } from '../../../src/model/index.js';
+import { ExperimenterGroupI, ExperimenterI, ParametersI, PermissionsI, rbool, rstring, SessionTimeoutException, type IObject } from '../../../src/model/index.js';
 import type { CallFacts } from '../../../src/server/call/call-facts.js';
 import { FactsCache } from '../../../src/server/call/facts-cache.js';
-import type { SessionRow } from '../../../src/server/call/session-row.js';
+import { hashSessionKey, type SessionRow } from '../../../src/server/call/session-row.js';
 import { openDatabase } from '../../../src/server/db/open-database.js';
 import { OmeroServer } from '../../../src/server/omero-server.js';
 import { createTestDatabase, ENGINES, ROOT_PASSWORD, type TestDatabase } from '../../helpers/test-database.js';
@@ -91,7 +91,7 @@ for (const engine of ENGINES) {
     const count = async (fn: () => Promise<unknown>): Promise<{ n: number; sql: string[] }> => {
       const from = statements.length;
       await fn();
-      const sql = statements.slice(from).filter((q) => !/^update "session" set "last_access" = \$1 where "id" = \$2$/.test(q));
+      const sql = statements.slice(from).filter((q) => !/^update "session" set "last_access" = greatest\(last_access, \$1\) where "id" = \$2 and "facts_version" = \$3$/.test(q));
       return { n: sql.length, sql };
     };
     const groups = (key: string, ctx: Record<string, string> = {}) =>
@@ -155,20 +155,22 @@ for (const engine of ENGINES) {
       assert.ok(Array.isArray(await groups(s.key, inGroup)), 'a cached refusal outlived the change');
     });
 
-    it('an IAdmin lookup reads its facts itself, every time: the database decides whether the session lives', async () => {
+    it('an IAdmin lookup runs its own statements, then proves the cached facts with one more', async () => {
       const s = await server.sessions.createSession('root', ROOT_PASSWORD);
-      await groups(s.key);
       const admin = (method: string) => count(() => server.invoke(s.key, 'IAdmin', method, [], {}));
-      for (const roles of [await admin('getSecurityRoles'), await admin('getSecurityRoles')]) {
-        assert.match(roles.sql[0]!, /from session s/, roles.sql.join(' | '));
-        assert.ok(!roles.sql.some((q) => /omero_facts_current/.test(q)), roles.sql.join(' | '));
-      }
+      const cold = await admin('getSecurityRoles');
+      assert.match(cold.sql[0]!, /from session s/, 'cold: the facts first');
+      assert.ok(!cold.sql.some((q) => /omero_facts_current/.test(q)), 'facts read by the call need no proof');
+      const warm = await admin('getSecurityRoles');
+      assert.equal(warm.n, 1, `warm: the proof only (${warm.sql.join(' | ')})`);
+      assert.match(warm.sql[0]!, /omero_facts_current\(/);
       const users = await admin('lookupExperimenters');
-      assert.equal(users.n, 2, `the facts, then the users with their memberships, groups and configuration: ${users.sql.join(' | ')}`);
-      assert.match(users.sql[1]!, /from \(select \* from "experimenter"\)/);
+      assert.equal(users.n, 2, users.sql.join(' | '));
+      assert.match(users.sql[0]!, /from "experimenter"/);
+      assert.match(users.sql[1]!, /omero_facts_current\(/);
     });
 
-    it('a change behind the server is obeyed by the next IAdmin lookup', async () => {
+    it('a change behind the server is obeyed by the next IAdmin lookup: the proof fails and the lookup runs again on new facts', async () => {
       const root = await server.sessions.createSession('root', ROOT_PASSWORD);
       const ec = () => server.invoke(root.key, 'IAdmin', 'getEventContext', [], {}) as Promise<{ memberOfGroups: number[] }>;
       const before = (await ec()).memberOfGroups;
@@ -176,7 +178,9 @@ for (const engine of ENGINES) {
       const [row] = await server.db.knex('experimentergroup').insert({ name: 'joined-behind-the-server', permissions: -120 }).returning('id');
       const gid = Number((row as { id: number }).id);
       await server.db.knex('groupexperimentermap').insert({ parent: gid, child: 0, owner: false, child_index: before.length });
-      assert.deepEqual((await ec()).memberOfGroups, [...before, gid]);
+      const again = await count(async () => assert.deepEqual((await ec()).memberOfGroups, [...before, gid]));
+      assert.match(again.sql.find((q) => /omero_facts_current/.test(q)) ?? '', /omero_facts_current/, again.sql.join(' | '));
+      assert.ok(again.sql.some((q) => /from session s/.test(q)), `the facts were not read again: ${again.sql.join(' | ')}`);
     });
 
     it('an account deactivated by hand in SQL is refused by the next IAdmin lookup', async () => {
@@ -187,6 +191,40 @@ for (const engine of ENGINES) {
       await users();
       await server.db.knex('groupexperimentermap').where({ parent: userGroup, child: uid }).delete();
       await assert.rejects(users(), /deactivated|SecurityViolation/i);
+    });
+
+    it("a session's facts version moves when its last_access is set back, not when a touch moves it forward", async () => {
+      const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+      const session = () => server.db.knex('session').where({ uuid_hash: hashSessionKey(s.key) });
+      const version = async () => Number(((await session().first('facts_version')) as { facts_version: number }).facts_version);
+      const v0 = await version();
+      await session().update({ last_access: new Date(Date.now() + 1000) });
+      assert.equal(await version(), v0, 'moved forward');
+      await session().update({ last_access: new Date(Date.now() - 3600_000) });
+      assert.equal(await version(), v0 + 1, 'set back');
+    });
+
+    it('a session made idle by hand in SQL is refused by the next cached call, whether or not its touch is due', async () => {
+      const calls = {
+        query: (key: string) => groups(key),
+        lookup: (key: string) => server.invoke(key, 'IAdmin', 'getEventContext', [], {}),
+      };
+      const cases = await Promise.all(
+        Object.entries(calls).flatMap(([name, call]) =>
+          [false, true].map(async (touchDue) => {
+            const s = await server.sessions.createSession('root', ROOT_PASSWORD);
+            await call(s.key);
+            await call(s.key);
+            await server.db.knex('session').where({ uuid_hash: hashSessionKey(s.key) }).update({ last_access: new Date(Date.now() - 3600_000) });
+            return { name, call, key: s.key, touchDue };
+          }),
+        ),
+      );
+      for (const c of cases.filter((x) => !x.touchDue)) await assert.rejects(c.call(c.key), SessionTimeoutException, `${c.name}, no touch due`);
+      // Past a second since the last touch, the next call touches the session (and used to write
+      // the time set back over before the database could see it).
+      await new Promise((r) => setTimeout(r, 1100));
+      for (const c of cases.filter((x) => x.touchDue)) await assert.rejects(c.call(c.key), SessionTimeoutException, `${c.name}, touch due`);
     });
 
     it('writes never use the cache: they read their facts in their own transaction', async () => {
