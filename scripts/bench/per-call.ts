@@ -1,4 +1,6 @@
-import type { Knex } from 'knex';
+import type { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
 import { OmeroClient } from '../../src/client/omero-client.js';
 import { SocketTransport } from '../../src/client/transport/socket-transport.js';
 import { targetOf } from '../../src/client/transport/user-server.js';
@@ -73,7 +75,7 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
     };
     const statementsFirstCall = await probe.countStatements(() => probe.findAllByQuery(key, PER_CALL_HQL, params(0), {}));
     const statementsPerCall = await probe.countStatements(() => probe.findAllByQuery(key, PER_CALL_HQL, params(1), {}));
-    const samples = { direct: [] as number[], server: [] as number[], api: [] as number[], ping: [] as number[], net: [] as number[], netPing: [] as number[] };
+    const samples = { direct: [] as number[], stock: [] as number[], server: [] as number[], api: [] as number[], ping: [] as number[], net: [] as number[], netPing: [] as number[] };
     const time = async (into: number[], fn: () => unknown) => {
       const t0 = performance.now();
       await fn();
@@ -117,16 +119,25 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
         await time(samples.netPing, () => n.ping());
       }
     } else {
+      // Knex as knex-pglite publishes it, on the same engine (PGlite's query(): no statement
+      // prepared), beside ours, which prepares each statement once (pglite-statements.ts). Its
+      // connection cannot close the engine, which the database below owns.
+      const pglite = (db.knex.client as unknown as { pglite: PGlite }).pglite;
+      const shared = { waitReady: pglite.waitReady, query: (...a: Parameters<PGlite['query']>) => pglite.query(...a), close: async () => undefined };
+      const stock = knexFactory({ client: ClientPgLite as unknown as typeof Knex.Client, connection: { pglite: shared } as unknown as Knex.StaticConnectionConfig });
       for (let i = 0; i < warm; i++) {
         const k = next();
         await direct(db.knex, k);
+        await direct(stock, k);
         await probe.findAllByQuery(key, PER_CALL_HQL, params(k), {});
       }
       for (let i = 0; i < o.calls; i++) {
         const k = next();
         await time(samples.direct, () => direct(db!.knex, k));
+        await time(samples.stock, () => direct(stock, k));
         await time(samples.server, () => probe.findAllByQuery(key, PER_CALL_HQL, params(k), {}));
       }
+      await stock.destroy();
       await db.close();
       db = null;
       const c = openClient();
@@ -165,6 +176,7 @@ export async function benchPerCall(engine: EngineName, o: { calls: number; proje
       variant('transport round trip only (ping, no database)', samples.ping),
       variant('running server over loopback: query_service.findAllByQuery', samples.net, 2.5),
       variant('running server over loopback: ping only', samples.netPing),
+      ...(samples.stock.length > 0 ? [variant('Knex through knex-pglite as published (PGlite query(), nothing prepared)', samples.stock)] : []),
     ];
     return {
       engine,

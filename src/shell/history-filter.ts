@@ -48,6 +48,9 @@ function variants(secret: string): string[] {
 
 /** The values of the string and template literals of `line`, as far as it tokenizes. */
 function stringLiterals(line: string): string[] {
+  // No quote, no literal: most lines (`.exit`, calls without strings) skip the tokenizer, which is
+  // loaded and compiled on its first use.
+  if (!/['"`]/.test(line)) return [];
   const values: string[] = [];
   try {
     for (const t of tokenizer(line, { ecmaVersion: 'latest', allowHashBang: true }) as Iterable<Token & { value: unknown }>) {
