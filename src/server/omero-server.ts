@@ -164,15 +164,23 @@ export class OmeroServer {
       // the call (the facts are read after it began), and it cannot fail for staleness. A query
       // proves cached facts in its own statement; another read (`read`) proves them after its
       // last statement (proveFactsCurrent).
+      // An IAdmin lookup's refusal under cached facts is proven too before it stands: it may
+      // have been decided on facts that no longer hold.
+      const stale = (e: unknown) => (e as { code?: unknown })?.code === STALE_FACTS_SQLSTATE;
       const read = async (knex: Knex): Promise<unknown> => {
         for (let attempt = 1; ; attempt++) {
-          try {
-            const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+          opened = null;
+          const prove = async () => {
             const call = opened as CallContext | null;
             if (kind === 'read' && call !== null && this.#onCachedFacts.has(call)) await proveFactsCurrent(knex, call.factsStamp);
+          };
+          try {
+            const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
+            await prove();
             return result;
           } catch (e) {
-            if ((e as { code?: unknown })?.code !== STALE_FACTS_SQLSTATE || attempt >= STALE_ATTEMPTS) throw e;
+            const proven = stale(e) ? e : await prove().then(() => null, (p: unknown) => (stale(p) ? p : null));
+            if (proven === null || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
           }
         }

@@ -183,6 +183,26 @@ for (const engine of ENGINES) {
       assert.ok(again.sql.some((q) => /from session s/.test(q)), `the facts were not read again: ${again.sql.join(' | ')}`);
     });
 
+    it("an IAdmin lookup's refusal under cached facts stands only once they are proven: a colleague made behind the server is found", async () => {
+      const a = await userInOwnGroup('stale-refusal-a', 'rw----');
+      const b = await userInOwnGroup('stale-refusal-b', 'rw----');
+      const s = await server.sessions.createSession('stale-refusal-a-user', 'stale-refusal-a-user-pw');
+      const lookup = () => server.invoke(s.key, 'IAdmin', 'lookupExperimenter', ['stale-refusal-b-user'], {}) as Promise<ExperimenterI>;
+      // Not a colleague (no group-readable group in common): hidden, on facts read afresh, then on cached ones.
+      await assert.rejects(lookup(), /No such experimenter/);
+      const cachedRefusal = await count(() => assert.rejects(lookup(), /No such experimenter/));
+      assert.ok(!cachedRefusal.sql.some((q) => /from session s/.test(q)), `the facts were read again: ${cachedRefusal.sql.join(' | ')}`);
+      assert.match(cachedRefusal.sql.at(-1)!, /omero_facts_current\(/, 'the refusal was not proven');
+      // Behind the server: a read-only group holding both.
+      const [row] = await server.db.knex('experimentergroup').insert({ name: 'stale-refusal-shared', permissions: new PermissionsI('rwr---').getPerm1() }).returning('id');
+      const shared = Number((row as { id: number }).id);
+      await server.db.knex('groupexperimentermap').insert([
+        { parent: shared, child: a.uid, owner: false, child_index: 2 },
+        { parent: shared, child: b.uid, owner: false, child_index: 2 },
+      ]);
+      assert.equal((await lookup()).omeName!.val, 'stale-refusal-b-user');
+    });
+
     it('an account deactivated by hand in SQL is refused by the next IAdmin lookup', async () => {
       const { uid, userGroup } = await userInOwnGroup('cache-deactivated', 'rw----');
       const s = await server.sessions.createSession('cache-deactivated-user', 'cache-deactivated-user-pw');
