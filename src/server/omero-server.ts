@@ -163,24 +163,23 @@ export class OmeroServer {
       // read without the cache, as every read did before it existed: still never older than
       // the call (the facts are read after it began), and it cannot fail for staleness. A query
       // proves cached facts in its own statement; another read (`read`) proves them after its
-      // last statement (proveFactsCurrent).
-      // An IAdmin lookup's refusal under cached facts is proven too before it stands: it may
-      // have been decided on facts that no longer hold.
+      // last statement (proveFactsCurrent), and also before a failure of its stands, since that
+      // may have been decided on facts that no longer hold.
       const stale = (e: unknown) => (e as { code?: unknown })?.code === STALE_FACTS_SQLSTATE;
+      const prove = async (knex: Knex) => {
+        const call = opened as CallContext | null;
+        if (kind === 'read' && call !== null && this.#onCachedFacts.has(call)) await proveFactsCurrent(knex, call.factsStamp);
+      };
       const read = async (knex: Knex): Promise<unknown> => {
         for (let attempt = 1; ; attempt++) {
           opened = null;
-          const prove = async () => {
-            const call = opened as CallContext | null;
-            if (kind === 'read' && call !== null && this.#onCachedFacts.has(call)) await proveFactsCurrent(knex, call.factsStamp);
-          };
           try {
             const result = await run(knex, args, attempt < STALE_ATTEMPTS ? 'cached' : 'fresh');
-            await prove();
+            await prove(knex);
             return result;
           } catch (e) {
-            const proven = stale(e) ? e : await prove().then(() => null, (p: unknown) => (stale(p) ? p : null));
-            if (proven === null || attempt >= STALE_ATTEMPTS) throw e;
+            const staleFacts = stale(e) || (await prove(knex).then(() => false, stale));
+            if (!staleFacts || attempt >= STALE_ATTEMPTS) throw e;
             this.#facts.forget(key);
           }
         }

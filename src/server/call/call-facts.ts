@@ -97,8 +97,8 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     .options({ name: o.query ? 'omero_call_facts_query' : 'omero_call_facts' });
   const raw = (result.rows as Array<Record<string, unknown>>)[0];
   if (!raw) throw new RemovedSessionException('No session with the given key');
-  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, omero_epoch, facts_version, ...row } = raw;
-  const session = await liveSession(trx, { ...row, facts_version } as unknown as StoredSessionRow);
+  const { omero_maps, omero_config, omero_perms, omero_world, omero_colleagues, omero_sudoer, omero_epoch, ...row } = raw;
+  const session = await liveSession(trx, row as unknown as StoredSessionRow);
   const own = membershipOf(session.owner, jsonColumn(omero_maps), jsonColumn(omero_config));
   // A sudo session reaches no further than its sudoer allows (reference permissions §5.4, 2019-SV6).
   const sudoer = omero_sudoer === null || omero_sudoer === undefined || session.sudoer === null ? null : jsonColumn<SudoerFacts>(omero_sudoer);
@@ -114,7 +114,7 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
     perms,
     worldReadableGroupIds: world?.map((g) => Number(g.id)),
     colleagueIds: colleagues,
-    stamp: { epoch: Number(omero_epoch), sessionId: session.id, sessionVersion: Number(facts_version) },
+    stamp: { epoch: Number(omero_epoch), sessionId: session.id, sessionVersion: Number(row.facts_version) },
   };
 }
 

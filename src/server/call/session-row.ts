@@ -76,8 +76,9 @@ export async function touchSession(db: Knex.Transaction | Knex, sessionId: numbe
 }
 
 /**
- * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead sessions are closed and refused with OMERO's session exceptions; the key
- * never appears in a message. Ids and timeouts come back as numbers.
+ * The live session of a looked-up row (undefined = no such key), touching `last_access`. Dead
+ * sessions are closed and refused with OMERO's session exceptions; the key never appears in a
+ * message. Ids and timeouts come back as numbers.
  */
 export async function liveSession(trx: Knex.Transaction | Knex, stored: StoredSessionRow | undefined): Promise<SessionRow> {
   if (!stored) throw new RemovedSessionException('No session with the given key');

@@ -27,7 +27,6 @@ interface Message {
   readonly dataTypeIDs?: number[];
   readonly fields?: Array<{ name: string; dataTypeID: number } | string | null>;
   readonly text?: string;
-  readonly status?: string;
 }
 
 /**
