@@ -1,4 +1,5 @@
 import { entityDef, entityForDiscriminator, type EntityDef } from '../../db/entities.js';
+import { jsonColumn } from '../../db/json-column.js';
 import {
   EventTypeI,
   getField,
@@ -46,8 +47,7 @@ function modelClass(name: string): ModelCtor {
 
 function namedValues(raw: unknown): NamedValue[] {
   if (raw === null || raw === undefined) return [];
-  const pairs = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [string, string][];
-  return pairs.map(([name, value]) => new NamedValue(name, value));
+  return jsonColumn<[string, string][]>(raw).map(([name, value]) => new NamedValue(name, value));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AuditQuery, AuditRecord } from '../../../contract/index.js';
 import { SecurityViolation } from '../../../model/index.js';
 import type { CallContext } from '../../call/call-context.js';
+import { jsonColumn } from '../../db/json-column.js';
 import { isFullAdmin } from '../../security/index.js';
 import { auditable } from './audit-refusal.js';
 
@@ -29,13 +30,9 @@ export async function readAuditLog(call: CallContext, query: AuditQuery = {}): P
     address: r.address ?? null,
     action: String(r.action),
     target: r.target_type ? `${r.target_type}${r.target_id === null ? '' : `:${r.target_id}`}${r.target_name ? ` ${r.target_name}` : ''}` : null,
-    before: parse(r.before),
-    after: parse(r.after),
+    before: jsonColumn(r.before) ?? null,
+    after: jsonColumn(r.after) ?? null,
     outcome: r.outcome,
     message: r.message ?? null,
   }));
-}
-
-function parse(v: unknown): unknown {
-  return typeof v === 'string' ? JSON.parse(v) : (v ?? null);
 }
