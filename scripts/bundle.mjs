@@ -18,12 +18,18 @@ const BUNDLES = [
   // The same command line for the commands that only talk to a server (issue 10: start-up): what
   // the `admin`, `db`, `demo` and `shell` plugins load dynamically (the server with Knex and pg,
   // the shells) is left out: a third of the size. src/cli/requested-command.ts bundleFor picks.
-  { entry: 'startup/cli-entry.js', out: 'bundle/omero-client.cjs', leaveOut: /[\\/]dist[\\/](server|shell|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo|shell)\.js$/ },
+  // Local names are shortened too (minifyIdentifiers): no code in it reads a function's source
+  // (the shell's help() lists parameter names from it, so the shell's bundles keep theirs).
+  { entry: 'startup/cli-entry.js', out: 'bundle/omero-client.cjs', leaveOut: /[\\/]dist[\\/](server|shell|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo|shell)\.js$/, shortNames: true },
   // The same for the shell (issue 10: the shell's start-up): its modules, without the server.
   { entry: 'startup/cli-entry.js', out: 'bundle/omero-shell.cjs', leaveOut: /[\\/]dist[\\/](server|demo)[\\/]/, leftOutBy: /[\\/]dist[\\/]cli[\\/]commands[\\/](admin|db|demo)\.js$/ },
   { entry: 'server/worker/serve-requests.js', out: 'bundle/server-worker.cjs' },
   { entry: 'client/transport/serve-socket.js', out: 'bundle/socket-worker.cjs' },
 ];
+
+/** What each bundle is wrapped in: a function of CommonJS's arguments (src/startup/bundle-loader.ts loadBundle calls it). */
+const CJS_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const CJS_WRAPPER_TAIL = '\n})';
 
 /**
  * Left out of the bundles, loaded from node_modules at run time: PGlite (it finds its WebAssembly
@@ -189,9 +195,14 @@ export async function bundle(root) {
       external: EXTERNAL,
       legalComments: 'none',
       // No comments (some hold non-ASCII text, which made V8 read and hold the whole bundle as a
-      // two-byte string: 3 ms more to read), a third less to read and compile; names are kept.
+      // two-byte string: 3 ms more to read), a third less to read and compile; function and class
+      // names are kept (keepNames), local ones only where the bundle says so.
       minifyWhitespace: true,
-      banner: { js: `/*omero-shell build ${buildId}*/` },
+      ...(b.shortNames ? { minifyIdentifiers: true, minifySyntax: true } : {}),
+      // The build's id, then the CommonJS wrapper V8 compiles (src/startup/bundle-loader.ts):
+      // written here, it is not added at load time, which made V8 copy the whole text once more.
+      banner: { js: `/*omero-shell build ${buildId}*/${CJS_WRAPPER_HEAD}` },
+      footer: { js: CJS_WRAPPER_TAIL },
       metafile: true,
       logLevel: 'warning',
       plugins: [...(b.leaveOut ? [leaveOutPlugin(b.leaveOut, b.leftOutBy)] : []), lazyBuiltinsPlugin(), distModulesPlugin(dist, outfile)],

@@ -41,7 +41,9 @@ export class HistoryFilter {
 /** A secret as typed, case folded, and without its punctuation (a key without its dashes). */
 function variants(secret: string): string[] {
   const s = secret.toLowerCase();
-  const bare = s.replace(/[^\p{L}\p{N}]/gu, '');
+  // ASCII secrets (session keys, most passwords) skip the Unicode classes, whose regular
+  // expression takes a millisecond to compile: the first line of every shell is checked.
+  const bare = /^[\x00-\x7f]*$/.test(s) ? s.replace(/[^a-z0-9]/g, '') : s.replace(/[^\p{L}\p{N}]/gu, '');
   // A short remainder would match too much ordinary text.
   return bare !== s && bare.length >= 8 ? [s, bare] : [s];
 }

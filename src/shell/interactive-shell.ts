@@ -91,9 +91,6 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   let closed = false;
   r.once('exit', () => (closed = true));
   o.input.once('data', () => setImmediate(() => closed || preloadTransformer()));
-  // What is typed may list a class's methods before any instance exists (help, dir, Tab): the
-  // model's lazy members are all installed before the REPL sees the first input.
-  o.input.prependOnceListener('data', installAllModelMembers);
   let leaving = false;
   let asking = false;
   const keeper = client && user ? new SessionKeeper(client) : null;
@@ -172,6 +169,10 @@ export function startInteractive(o: InteractiveOptions): Promise<void> {
   const wrapped: repl.REPLEval = function (this: REPLServer, code, context, file, cb) {
     const own = shellInput(code);
     if (own?.kind === 'exit') return void r.close();
+    // A statement may list a class's methods before any instance exists (help, dir, and Tab,
+    // whose completer evaluates what precedes the dot here): every model class gets its lazy
+    // members first. Not on the first keystroke: a shell left with `.exit` never needs them.
+    installAllModelMembers();
     // A connection thread started when needed (the first prompt needed none) starts now, while
     // the statement is transformed; the login's connection is then no longer needed.
     client?.getTransport().start?.();

@@ -67,10 +67,6 @@ export interface LoadOptions {
   readonly variant?: string;
 }
 
-/** The exact text V8 compiles: the CommonJS wrapper around the bundle (the cache is only valid for the same text). */
-function wrap(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-}
 
 /**
  * Loads a CommonJS bundle through `vm.Script` with a V8 code cache (Node 20 has no
@@ -95,7 +91,9 @@ export function loadBundle(bundle: string | URL, options: LoadOptions = {}): Loa
   const ownFile = options.variant !== undefined && VARIANT.test(options.variant) ? codeCachePath(file, options.variant) : baseFile;
   const own = readCache(ownFile, identity);
   const stored = own ?? (ownFile === baseFile ? null : readCache(baseFile, identity));
-  const script = new Script(wrap(source), { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
+  // The build wrote the bundle as one function of CommonJS's arguments (scripts/bundle.mjs), so
+  // V8 compiles the file's text as read: adding the wrapper here made V8 copy the text again.
+  const script = new Script(source, { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const codeCache: CodeCacheState = !stored ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const trace = process.env.OMERO_STARTUP_TRACE === '1';
   if (trace) traceWrite(`omero-shell: bundle ${file} (code cache ${codeCache})\nomero-shell: +${performance.now().toFixed(1)} ms bundle compiled\n`);

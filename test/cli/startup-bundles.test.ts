@@ -99,7 +99,8 @@ describe('start-up bundles and code caches (no server)', () => {
   it('Node modules used only on some paths load on first use, not with the bundle', () => {
     const client = readFileSync(join(pkg, 'dist', 'bundle', 'omero-client.cjs'), 'utf8');
     for (const m of ['tls', 'https', 'zlib', 'worker_threads', 'child_process']) {
-      assert.match(client, new RegExp(`real ?\\?\\?= ?require\\("node:${m}"\\)`), m);
+      // `real ??= require("node:tls")`, with the variable's name shortened in the client bundle.
+      assert.match(client, new RegExp(`[\\w$]+ ?\\?\\?= ?require\\("node:${m}"\\)`), m);
     }
   });
 

@@ -6,7 +6,7 @@ import { socketUrl, type SocketTarget } from './socket-target.js';
 
 /** What a channel reports while it connects and runs. */
 export interface ChannelEvents {
-  /** Connected: the greeting can go. */
+  /** Connected (the greeting has gone, or is on its way). */
   open(): void;
   frame(json: string): void;
   /** The far end is not an omero-shell server speaking this protocol (`why`: what it did instead). */
@@ -25,15 +25,16 @@ export interface ClientChannel {
 
 /**
  * The plain stream protocol (contract/stream-frames.ts), for servers without TLS: `node:net`
- * only, so a command's first call starts sooner than through a WebSocket (issue 10).
+ * only, so a command's first call starts sooner than through a WebSocket (issue 10). The preamble
+ * and the `greeting` frame are written at once: the socket holds them until it is connected, so
+ * the server's greeting can arrive while this thread is still busy (a command connects while its
+ * command line is still being loaded).
  */
-export function openStreamChannel(target: SocketTarget, events: ChannelEvents): ClientChannel {
+export function openStreamChannel(target: SocketTarget, events: ChannelEvents, greeting: string): ClientChannel {
   const socket = connect({ host: target.host.replace(/^\[|\]$/g, ''), port: target.port, noDelay: true });
   const decoder = new FrameDecoder();
-  socket.on('connect', () => {
-    socket.write(STREAM_PREAMBLE);
-    events.open();
-  });
+  socket.write(Buffer.concat([STREAM_PREAMBLE, encodeFrame(greeting)]));
+  socket.on('connect', () => events.open());
   socket.on('data', (chunk: Buffer) => {
     let frames: string[];
     try {
@@ -55,8 +56,11 @@ export function openStreamChannel(target: SocketTarget, events: ChannelEvents): 
   };
 }
 
-/** A WebSocket (`ws`, loaded now: with Node's HTTP client and crypto it takes a while), for TLS servers and servers older than the stream protocol. */
-export async function openWebSocketChannel(target: SocketTarget, events: ChannelEvents, handshakeTimeoutMs: number): Promise<ClientChannel> {
+/**
+ * A WebSocket (`ws`, loaded now: with Node's HTTP client and crypto it takes a while), for TLS
+ * servers and servers older than the stream protocol; `greeting` is the first frame, sent once open.
+ */
+export async function openWebSocketChannel(target: SocketTarget, events: ChannelEvents, greeting: string, handshakeTimeoutMs: number): Promise<ClientChannel> {
   const { WebSocket } = await import('ws');
   const ws = new WebSocket(socketUrl(target), {
     maxPayload: MAX_FRAME_BYTES,
@@ -65,7 +69,10 @@ export async function openWebSocketChannel(target: SocketTarget, events: Channel
     perMessageDeflate: false,
     ca: target.caFile ? readFileSync(target.caFile) : undefined,
   });
-  ws.on('open', () => events.open());
+  ws.on('open', () => {
+    ws.send(greeting);
+    events.open();
+  });
   ws.on('unexpected-response', (_req, res) => {
     events.notOurs(`is not an omero-shell server (it answered HTTP ${res.statusCode})`);
   });

@@ -133,12 +133,14 @@ export class SocketConnection {
         channel?.terminate();
       };
       /** The far end does not speak this protocol as an omero-shell server does. */
-      const notOurs = (why: string) => refuse(protocol === 'stream' ? new NotStreamServer() : refusal(why));
+      const notOurs = (why: string) => {
+        // Also called when a greeted connection closes: no error to make then.
+        if (!greeted && !settled) refuse(protocol === 'stream' ? new NotStreamServer() : refusal(why));
+      };
       const timer = setTimeout(() => refuse(refusal('did not greet as an omero-shell server in time')), CONNECT_TIMEOUT_MS);
       const events: ChannelEvents = {
         open: () => {
           connected = true;
-          channel?.send(JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion() } } satisfies ClientFrame));
         },
         notOurs,
         frame: (json) => {
@@ -180,9 +182,10 @@ export class SocketConnection {
           this.#failAll(new ConnectionLostException(`the connection to ${where} was lost (the server stopped?); try again`, target.host, target.port));
         },
       };
-      if (protocol === 'stream') channel = openStreamChannel(target, events);
+      const hello = JSON.stringify({ hello: { product: PRODUCT, protocol: PROTOCOL_VERSION, version: productVersion() } } satisfies ClientFrame);
+      if (protocol === 'stream') channel = openStreamChannel(target, events, hello);
       else {
-        openWebSocketChannel(target, events, CONNECT_TIMEOUT_MS).then(
+        openWebSocketChannel(target, events, hello, CONNECT_TIMEOUT_MS).then(
           (ws) => {
             channel = ws;
             if (settled && !greeted) ws.terminate();

@@ -24,6 +24,15 @@ export interface SessionRow {
 /** A row as read from the table, with the `facts_version` its touch compares (migration 0003). */
 export type StoredSessionRow = SessionRow & { readonly facts_version: number | string };
 
+/** Every column of a StoredSessionRow, for statements that name them rather than `*` (prepared ones). */
+export const STORED_SESSION_COLUMNS = [
+  'id', 'uuid_hash', 'owner', 'sudoer', 'group_id', 'started', 'last_access', 'closed',
+  'time_to_idle', 'time_to_live', 'user_agent', 'password_auth', 'facts_version',
+] as const satisfies ReadonlyArray<keyof StoredSessionRow>;
+/** Fails to compile when StoredSessionRow gains a field the list above lacks. */
+const allSessionColumns: Record<Exclude<keyof StoredSessionRow, (typeof STORED_SESSION_COLUMNS)[number]>, never> = {};
+void allSessionColumns;
+
 /** Session keys are stored only as their SHA-256: a database dump gives no usable key. */
 export function hashSessionKey(uuid: string): string {
   return createHash('sha256').update(uuid, 'utf8').digest('hex');
