@@ -21,11 +21,30 @@ export interface ThreadTransportOptions {
 }
 
 /**
+ * How long a call polls for its reply before it sleeps in `Atomics.wait`, while replies come that
+ * fast: waking a sleeping thread takes a cross-core interrupt, which on a virtual machine costs a
+ * good part of a call to PostgreSQL (scripts/bench/HISTORY.md, 0.4.4). The caller is blocked
+ * either way; when replies take longer (a moving average of the last calls), it sleeps at once.
+ */
+const SPIN_MS = 2;
+
+/** Polls `flag`'s counter until it moves from `seen` (true) or monotonicMs() reaches `deadline` (false). */
+function replyWithin(flag: Int32Array, seen: number, deadline: number): boolean {
+  while (Atomics.load(flag, 0) === seen) if (monotonicMs() >= deadline) return false;
+  return true;
+}
+
+/** Milliseconds of a clock that never moves back (the wall clock may), without loading perf_hooks. */
+function monotonicMs(): number {
+  return process.uptime() * 1000;
+}
+
+/**
  * A transport whose far end is a worker thread of this process, answering the same envelopes
  * (`ThreadEnvelope`, `ThreadCancel`) on one reply port whatever it is: the server itself (WorkerTransport) or a
- * connection to a server elsewhere (SocketTransport). Calls block with `Atomics.wait` until the
- * worker replies (it bumps a shared counter, then `receiveMessageOnPort` takes the reply), as an
- * Ice call blocks in Python.
+ * connection to a server elsewhere (SocketTransport). Calls block (polling for a moment, then in
+ * `Atomics.wait`: SPIN_MS) until the worker replies (it bumps a shared counter, then
+ * `receiveMessageOnPort` takes the reply), as an Ice call blocks in Python.
  *
  * Written by hand rather than with synckit: synckit's TypeScript runner fails on Node 20 when the
  * code runs from source under tsx, which our tests and `npm start` do.
@@ -43,6 +62,8 @@ export class ThreadTransport implements Transport {
    * call was abandoned and cancels it first.
    */
   #inFlight: number | null = null;
+  /** How long replies have taken lately (ms, a moving average): whether polling for one pays. */
+  #recentWaitMs = 0;
 
   constructor(spec: ThreadSpec, options: ThreadTransportOptions = {}) {
     this.#spec = spec;
@@ -76,6 +97,7 @@ export class ThreadTransport implements Transport {
     const { worker, flag, replies } = this.#thread!;
     const id = this.#nextId++;
     this.#used = true;
+    const started = monotonicMs();
     worker.postMessage({ id, request } satisfies ThreadEnvelope);
     this.#inFlight = id;
     for (;;) {
@@ -88,9 +110,11 @@ export class ThreadTransport implements Transport {
         // A reply to an abandoned call (interrupted, then cancelled) is dropped.
         if (of !== id) continue;
         this.#inFlight = null;
+        this.#recentWaitMs = 0.8 * this.#recentWaitMs + 0.2 * (monotonicMs() - started);
         return reply;
       }
       if (Atomics.load(flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
+      if (this.#recentWaitMs < SPIN_MS && replyWithin(flag, seen, started + SPIN_MS)) continue;
       Atomics.wait(flag, 0, seen, 1000);
     }
   }
