@@ -3,7 +3,7 @@ import { RemovedSessionException } from '../../model/index.js';
 import { grantedSql, privilegesOf, Right, Role, sudoSessionMembership, SystemIds } from '../security/index.js';
 import { jsonColumn } from '../db/json-column.js';
 import type { Membership } from './membership.js';
-import { checkSessionKey, hashSessionKey, liveSession, type SessionRow, type StoredSessionRow } from './session-row.js';
+import { checkSessionKey, hashSessionKey, liveSession, sessionColumns, type SessionRow, type StoredSessionRow } from './session-row.js';
 
 /** Everything a call needs to know about its caller, read in one statement. */
 export interface CallFacts {
@@ -53,6 +53,9 @@ const SCOPE_FACTS_SQL = `,
                      and ${grantedSql('g', Role.GROUP, Right.READ)}), '[]'::json)
        end as omero_colleagues`;
 
+/** The session's columns, named (a prepared statement's result must not change with the table). */
+const SESSION_COLUMNS = sessionColumns('s').join(', ');
+
 /**
  * The session row (by key hash), the caller's memberships in index order, ownerships, privilege
  * configuration, the permissions of every group involved and the facts of the read scope — in
@@ -66,7 +69,7 @@ export async function loadCallFacts(trx: CallDb, key: string, o: CallFactsOption
   const wantsWorld = o.requestedGroup !== null && o.requestedGroup < 0;
   const extraGroups = o.requestedGroup !== null && o.requestedGroup >= 0 ? [o.requestedGroup] : [];
   const result = await trx.raw(
-    `select s.*,
+    `select ${SESSION_COLUMNS},
        coalesce((select json_agg(json_build_object('parent', gm.parent, 'owner', gm.owner) order by gm.child_index)
                  from groupexperimentermap gm where gm.child = s.owner), '[]'::json) as omero_maps,
        coalesce((select json_agg(json_build_object('name', ec.name, 'value', ec.value) order by ec.index)

@@ -24,14 +24,23 @@ export interface SessionRow {
 /** A row as read from the table, with the `facts_version` its touch compares (migration 0003). */
 export type StoredSessionRow = SessionRow & { readonly facts_version: number | string };
 
-/** Every column of a StoredSessionRow, for statements that name them rather than `*` (prepared ones). */
-export const STORED_SESSION_COLUMNS = [
+/**
+ * Every column of a StoredSessionRow. Prepared statements name them rather than `s.*`: a column
+ * added to the table later would otherwise change what a statement prepared before it returns,
+ * which PostgreSQL refuses ("cached plan must not change result type").
+ */
+const STORED_SESSION_COLUMNS = [
   'id', 'uuid_hash', 'owner', 'sudoer', 'group_id', 'started', 'last_access', 'closed',
   'time_to_idle', 'time_to_live', 'user_agent', 'password_auth', 'facts_version',
 ] as const satisfies ReadonlyArray<keyof StoredSessionRow>;
 /** Fails to compile when StoredSessionRow gains a field the list above lacks. */
 const allSessionColumns: Record<Exclude<keyof StoredSessionRow, (typeof STORED_SESSION_COLUMNS)[number]>, never> = {};
 void allSessionColumns;
+
+/** STORED_SESSION_COLUMNS qualified by the session table's alias in a statement (`s.id`, …). */
+export function sessionColumns(alias: string): string[] {
+  return STORED_SESSION_COLUMNS.map((c) => `${alias}.${c}`);
+}
 
 /** Session keys are stored only as their SHA-256: a database dump gives no usable key. */
 export function hashSessionKey(uuid: string): string {

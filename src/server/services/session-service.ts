@@ -16,7 +16,7 @@ import {
   hashSessionKey,
   liveSession,
   newSessionKey,
-  STORED_SESSION_COLUMNS,
+  sessionColumns,
   type SessionRow,
   type StoredSessionRow,
 } from '../call/session-row.js';
@@ -219,12 +219,11 @@ export class SessionService {
     // server); a live session is then touched as any call touches it, a dead one closed.
     checkSessionKey(key);
     // Prepared once per connection (by name): planning this join on every command was half of
-    // its time in PostgreSQL. The columns are named, so that a column added to the table later
-    // does not change what the prepared statement returns.
+    // its time in PostgreSQL.
     const found = (await this.#knex('session as s')
       .join('experimenter as e', 'e.id', 's.owner')
       .join('experimentergroup as g', 'g.id', 's.group_id')
-      .select(...STORED_SESSION_COLUMNS.map((c) => `s.${c}`), 'e.omename as owner_name', 'g.name as group_name')
+      .select(...sessionColumns('s'), 'e.omename as owner_name', 'g.name as group_name')
       .where('s.uuid_hash', hashSessionKey(key))
       .first()
       .options({ name: 'omero_join_session' })) as (StoredSessionRow & { owner_name: string; group_name: string }) | undefined;
