@@ -15,7 +15,7 @@ import { PoolStatements } from './db/pool-statements.js';
 import { inSerializableTransaction } from './db/serializable-transaction.js';
 import { mapError } from './errors/map-error.js';
 import { LOCAL_ADDRESS } from './auth/login-throttle.js';
-import { checkRequest } from './request-shape.js';
+import { checkRequest, requestArguments } from './request-shape.js';
 import { auditRefusal } from './services/audit/audit-refusal.js';
 import { SystemIds } from './security/index.js';
 import { createServices, SessionService, type ServedServices } from './services/index.js';
@@ -127,7 +127,7 @@ export class OmeroServer {
       case 'ping':
         return true;
       case 'invoke':
-        return this.invoke(r.key, r.service, r.method, fromWire(r.args) as unknown[], r.ctx ?? {}, { signal, address });
+        return this.invoke(r.key, r.service, r.method, requestArguments(r.args), r.ctx ?? {}, { signal, address });
     }
   }
 

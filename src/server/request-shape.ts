@@ -1,5 +1,5 @@
 import type { ServerRequest } from '../contract/index.js';
-import { ApiUsageException } from '../model/index.js';
+import { ApiUsageException, fromWire } from '../model/index.js';
 
 const STRING_FIELDS: Readonly<Record<ServerRequest['op'], readonly string[]>> = {
   login: ['username', 'password'],
@@ -36,4 +36,21 @@ export function checkRequest(r: unknown): ServerRequest {
     }
   }
   return r as ServerRequest;
+}
+
+/**
+ * An invoke request's arguments, decoded from the wire: a list. Wire data that does not decode (a
+ * malformed tag, an unknown class, a dangling reference) is the sender's mistake, refused as an
+ * ApiUsageException like any other bad request, not an internal error of the server.
+ */
+export function requestArguments(args: unknown): unknown[] {
+  let decoded: unknown;
+  try {
+    decoded = fromWire(args);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^fromWire: /, '') : 'not wire data';
+    throw new ApiUsageException(`Malformed arguments: ${reason.slice(0, 80)}`);
+  }
+  if (!Array.isArray(decoded)) throw new ApiUsageException('Arguments must be a list');
+  return decoded;
 }

@@ -74,12 +74,14 @@ describe('the dispatcher against random frames (pglite, in this process)', () =>
 
   const services = Object.keys(SERVICE_METHODS);
   const methods = [...new Set(Object.values(SERVICE_METHODS).flatMap((m) => Object.keys(m))), 'constructor', '__proto__', 'toString'];
+  // Objects that look like the wire format's tagged values, malformed or not: `{ $s: … }`, `{ $ref: … }`.
+  const wireTagged = fc.dictionary(fc.constantFrom('$s', '$a', '$m', '$ref', '$c', '$b', '$n', '$d', '$e', '$o', '$id', 'f'), fc.jsonValue(), { minKeys: 1, maxKeys: 3 });
   const invoke = fc.record({
     op: fc.constant('invoke'),
     key: fc.oneof(fc.constant('KEY'), fc.string()),
     service: fc.oneof(fc.constantFrom(...services), fc.string()),
     method: fc.oneof(fc.constantFrom(...methods), fc.string()),
-    args: fc.oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.jsonValue()),
+    args: fc.oneof(fc.array(fc.oneof(fc.jsonValue(), wireTagged), { maxLength: 4 }), fc.jsonValue(), wireTagged),
     ctx: fc.option(fc.dictionary(fc.constantFrom('omero.group', 'omero.user', 'x'), fc.oneof(fc.string(), fc.constant('-1'), fc.constant('99999999999999999999'))), { nil: undefined }),
   });
   const request = fc.oneof(invoke, fc.record({ op: fc.string(), key: fc.jsonValue() }), fc.jsonValue());
