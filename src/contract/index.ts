@@ -23,5 +23,5 @@ export {
   type ServerRequest,
   type SessionInfo,
 } from './protocol.js';
-export { MAX_FRAME_BYTES, PRODUCT, type ClientFrame, type Hello, type ServerFrame } from './socket-frames.js';
+export { MAX_FRAME_BYTES, PRODUCT, replyFrame, replyFrameId, type ClientFrame, type Hello, type ServerFrame } from './socket-frames.js';
 export { replyToCaller, type ThreadCancel, type ThreadEnvelope, type ThreadReply } from './thread-messages.js';

@@ -16,18 +16,20 @@ export interface ThreadCancel {
   readonly cancel: number;
 }
 
-/** A reply on the reply port, with the id of its request. */
-export interface ThreadReply {
-  readonly id: number;
-  readonly reply: ServerReply;
-}
+/**
+ * A reply on the reply port, with the id of its request: the reply itself, or (from a connection
+ * thread) the text of the server's reply frame (`replyFrame`), which the caller parses.
+ */
+export type ThreadReply =
+  | { readonly id: number; readonly reply: ServerReply }
+  | { readonly id: number; readonly frame: string };
 
 /**
- * Posts request `id`'s reply, then wakes the caller blocked in `Atomics.wait` on slot 0 of `flag`
- * (it counts replies: the caller reads it before looking, so no wake-up is missed).
+ * Posts a reply, then wakes the caller blocked in `Atomics.wait` on slot 0 of `flag` (it counts
+ * replies: the caller reads it before looking, so no wake-up is missed).
  */
-export function replyToCaller(replies: MessagePort, flag: Int32Array, id: number, reply: ServerReply): void {
-  replies.postMessage({ id, reply } satisfies ThreadReply);
+export function replyToCaller(replies: MessagePort, flag: Int32Array, message: ThreadReply): void {
+  replies.postMessage(message);
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 }

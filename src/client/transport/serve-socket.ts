@@ -26,12 +26,14 @@ export function serveSocket(): void {
     const { id, request } = message;
     if (request.op === 'shutdown') {
       connection.close();
-      replyToCaller(replies, flag, id, { ok: true, value: true });
+      replyToCaller(replies, flag, { id, reply: { ok: true, value: true } });
       return;
     }
     pending.add(id);
-    void connection.send(id, request).then((reply) => {
-      if (pending.delete(id)) replyToCaller(replies, flag, id, reply);
+    // The reply frame goes to the caller as text: it parses it, and a large reply crosses the
+    // threads as one string, not as the structured clone of its object tree.
+    void connection.sendForText(id, request).then((answer) => {
+      if (pending.delete(id)) replyToCaller(replies, flag, { id, ...answer });
     });
   });
 }

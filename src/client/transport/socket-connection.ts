@@ -1,6 +1,7 @@
 import {
   PRODUCT,
   PROTOCOL_VERSION,
+  replyFrameId,
   type ClientFrame,
   type ServerFrame,
   type ServerReply,
@@ -20,6 +21,17 @@ import { openStreamChannel, openWebSocketChannel, type ChannelEvents, type Clien
 import type { ServerLocator, SocketTarget } from './socket-target.js';
 import { userServerTarget } from './user-server.js';
 
+/**
+ * How a call is answered: its reply, or, for a caller that asked for it (`sendForText`), the text
+ * of the server's reply frame, unparsed (`replyFrame`).
+ */
+export type SocketAnswer = { readonly reply: ServerReply } | { readonly frame: string };
+
+interface Waiter {
+  readonly asText: boolean;
+  readonly settle: (answer: SocketAnswer) => void;
+}
+
 /** How long a connection and greeting may take before the server counts as not answering. Default 10 s. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -34,7 +46,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 export class SocketConnection {
   readonly #locator: ServerLocator;
-  readonly #waiting = new Map<number, (reply: ServerReply) => void>();
+  readonly #waiting = new Map<number, Waiter>();
   #connection: Promise<ClientChannel> | null = null;
   #channel: ClientChannel | null = null;
   #closed = false;
@@ -50,9 +62,22 @@ export class SocketConnection {
 
   /** Sends `request` as call `id` and settles with its reply. */
   send(id: number, request: ServerRequest): Promise<ServerReply> {
-    return new Promise<ServerReply>((resolve) => {
-      if (this.#closed) return resolve(failure(new ConnectionLostException('the connection to the server is closed')));
-      this.#waiting.set(id, resolve);
+    // Without asText, every answer is a parsed reply.
+    return this.#send(id, request, false).then((answer) => (answer as { reply: ServerReply }).reply);
+  }
+
+  /**
+   * Sends `request` as call `id` and settles with the text of its reply frame, unparsed, for a
+   * caller in another thread to parse (failures made here come as replies).
+   */
+  sendForText(id: number, request: ServerRequest): Promise<SocketAnswer> {
+    return this.#send(id, request, true);
+  }
+
+  #send(id: number, request: ServerRequest, asText: boolean): Promise<SocketAnswer> {
+    return new Promise<SocketAnswer>((settle) => {
+      if (this.#closed) return settle(failure(new ConnectionLostException('the connection to the server is closed')));
+      this.#waiting.set(id, { asText, settle });
       this.#ensure().then(
         (channel) => channel.send(JSON.stringify({ id, request } satisfies ClientFrame)),
         (e: unknown) => this.#answer(id, failure(e instanceof Error ? e : new ProtocolException(String(e)))),
@@ -84,11 +109,11 @@ export class SocketConnection {
     channel?.terminate();
   }
 
-  #answer(id: number, reply: ServerReply): void {
-    const resolve = this.#waiting.get(id);
-    if (!resolve) return;
+  #answer(id: number, answer: SocketAnswer): void {
+    const waiter = this.#waiting.get(id);
+    if (!waiter) return;
     this.#waiting.delete(id);
-    resolve(reply);
+    waiter.settle(answer);
   }
 
   #failAll(e: Error): void {
@@ -144,6 +169,11 @@ export class SocketConnection {
         },
         notOurs,
         frame: (json) => {
+          if (greeted) {
+            // A reply its caller parses itself is passed on as it came.
+            const id = replyFrameId(json);
+            if (id !== undefined && this.#waiting.get(id)?.asText) return this.#answer(id, { frame: json });
+          }
           let frame: ServerFrame;
           try {
             frame = JSON.parse(json) as ServerFrame;
@@ -167,7 +197,7 @@ export class SocketConnection {
             this.#channel = channel;
             return resolve(channel!);
           }
-          if ('id' in frame) this.#answer(frame.id, frame.reply);
+          if ('id' in frame) this.#answer(frame.id, { reply: frame.reply });
           else if ('refused' in frame) this.#failAll(refusal(`closed the connection: ${frame.refused}`));
         },
         // Once connected, an error (a reset) is the far end dropping what it does not speak.
@@ -200,8 +230,8 @@ export class SocketConnection {
 /** The stream attempt met something other than an omero-shell server speaking the stream protocol. */
 class NotStreamServer extends Error {}
 
-function failure(e: Error): ServerReply {
-  return { ok: false, error: toWire(e) };
+function failure(e: Error): SocketAnswer {
+  return { reply: { ok: false, error: toWire(e) } };
 }
 
 /** A socket error before the greeting, in Ice's terms (OMERO's CLI maps them to rc 554 and 555). */

@@ -1,6 +1,7 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
 import type { ServerReply, ServerRequest, ThreadCancel, ThreadEnvelope, ThreadReply } from '../../contract/index.js';
 import { ClientError } from '../../model/exceptions/client-error.js';
+import { ProtocolException, toWire } from '../../model/index.js';
 import { adoptOrSpawn, type SpawnedThread, type ThreadSpec } from './thread-spawn.js';
 import type { Transport } from './transport.js';
 
@@ -32,6 +33,17 @@ const SPIN_MS = 2;
 function replyWithin(flag: Int32Array, seen: number, deadline: number): boolean {
   while (Atomics.load(flag, 0) === seen) if (monotonicMs() >= deadline) return false;
   return true;
+}
+
+/** The reply in a reply frame's text (a connection thread passes it on unparsed); a frame that is not one, as a protocol failure. */
+function replyOfFrame(text: string): ServerReply {
+  try {
+    const frame = JSON.parse(text) as { reply?: ServerReply };
+    if (typeof frame.reply === 'object' && frame.reply !== null) return frame.reply;
+  } catch {
+    // answered below
+  }
+  return { ok: false, error: toWire(new ProtocolException('the server sent a reply that cannot be read')) };
 }
 
 /** Milliseconds of a clock that never moves back (the wall clock may), without loading perf_hooks. */
@@ -106,12 +118,12 @@ export class ThreadTransport implements Transport {
       const seen = Atomics.load(flag, 0);
       const m = receiveMessageOnPort(replies);
       if (m) {
-        const { id: of, reply } = m.message as ThreadReply;
+        const message = m.message as ThreadReply;
         // A reply to an abandoned call (interrupted, then cancelled) is dropped.
-        if (of !== id) continue;
+        if (message.id !== id) continue;
         this.#inFlight = null;
         this.#recentWaitMs = 0.8 * this.#recentWaitMs + 0.2 * (monotonicMs() - started);
-        return reply;
+        return 'frame' in message ? replyOfFrame(message.frame) : message.reply;
       }
       if (Atomics.load(flag, 1) === 1) throw new ClientError('The worker thread failed to start (see the error above)');
       if (this.#recentWaitMs < SPIN_MS && replyWithin(flag, seen, started + SPIN_MS)) continue;

@@ -1,4 +1,4 @@
-import { PRODUCT, PROTOCOL_VERSION, type ClientFrame, type Hello, type ServerFrame, type ServerRequest } from '../../contract/index.js';
+import { PRODUCT, PROTOCOL_VERSION, replyFrame, type ClientFrame, type Hello, type ServerFrame, type ServerRequest } from '../../contract/index.js';
 import type { OmeroServer } from '../omero-server.js';
 import type { FrameChannel } from './frame-channel.js';
 import type { ServerLog } from './server-log.js';
@@ -83,7 +83,7 @@ export class ClientConnection {
     void this.#scope.engine
       .handle(request as ServerRequest, { signal: abort.signal, address: this.#address })
       .then((reply) => {
-        if (this.#pending.delete(id)) this.#send({ id, reply });
+        if (this.#pending.delete(id)) this.#channel.send(replyFrame(id, reply));
       });
   }
 

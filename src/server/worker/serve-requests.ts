@@ -63,10 +63,10 @@ export function serveRequests(options: ServeOptions = {}): void {
       reply = { ok: false, error: toWire(e instanceof Error ? mapError(e) : new InternalException(String(e))) };
     }
     try {
-      replyToCaller(replies, flag, id, reply);
+      replyToCaller(replies, flag, { id, reply });
     } catch (e) {
       const error = toWire(new InternalException(`Cannot send the reply: ${(e as Error).message}`));
-      replyToCaller(replies, flag, id, { ok: false, error });
+      replyToCaller(replies, flag, { id, reply: { ok: false, error } });
     }
   }
 }

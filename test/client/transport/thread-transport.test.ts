@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ThreadTransport } from '../../../src/client/transport/thread-transport.js';
 
-function delayedTransport(delayMs: number): ThreadTransport {
-  return new ThreadTransport({ module: '../test/helpers/delayed-reply-worker', bundle: 'none', start: 'none', data: { delayMs } });
+function delayedTransport(delayMs: number, frame?: 'reply' | 'garbage'): ThreadTransport {
+  return new ThreadTransport({ module: '../test/helpers/delayed-reply-worker', bundle: 'none', start: 'none', data: { delayMs, frame } });
 }
 
 /** CPU time of this process's threads (ms) and wall time spent in `calls` pings through `t`. */
@@ -44,6 +44,23 @@ describe('ThreadTransport waiting for replies', () => {
       assert.ok(cpuMs < wallMs / 4, `CPU ${cpuMs.toFixed(1)} ms over ${wallMs.toFixed(0)} ms of calls`);
     } finally {
       t.close();
+    }
+  });
+
+  it("reads a reply sent as its frame's text (a connection thread's way), and refuses one that cannot be read", () => {
+    const good = delayedTransport(0, 'reply');
+    try {
+      timedPings(good, 3);
+    } finally {
+      good.close();
+    }
+    const bad = delayedTransport(0, 'garbage');
+    try {
+      const reply = bad.request({ op: 'ping' });
+      assert.equal(reply.ok, false);
+      assert.match(JSON.stringify(reply), /ProtocolException.*cannot be read/);
+    } finally {
+      bad.close();
     }
   });
 });
