@@ -63,7 +63,7 @@ export class SocketConnection {
   /** Sends `request` as call `id` and settles with its reply. */
   send(id: number, request: ServerRequest): Promise<ServerReply> {
     // Without asText, every answer is a parsed reply.
-    return this.#send(id, request, false).then((answer) => (answer as { reply: ServerReply }).reply);
+    return new Promise((resolve) => this.#send(id, request, { asText: false, settle: (answer) => resolve((answer as { reply: ServerReply }).reply) }));
   }
 
   /**
@@ -71,18 +71,16 @@ export class SocketConnection {
    * caller in another thread to parse (failures made here come as replies).
    */
   sendForText(id: number, request: ServerRequest): Promise<SocketAnswer> {
-    return this.#send(id, request, true);
+    return new Promise((settle) => this.#send(id, request, { asText: true, settle }));
   }
 
-  #send(id: number, request: ServerRequest, asText: boolean): Promise<SocketAnswer> {
-    return new Promise<SocketAnswer>((settle) => {
-      if (this.#closed) return settle(failure(new ConnectionLostException('the connection to the server is closed')));
-      this.#waiting.set(id, { asText, settle });
-      this.#ensure().then(
-        (channel) => channel.send(JSON.stringify({ id, request } satisfies ClientFrame)),
-        (e: unknown) => this.#answer(id, failure(e instanceof Error ? e : new ProtocolException(String(e)))),
-      );
-    });
+  #send(id: number, request: ServerRequest, waiter: Waiter): void {
+    if (this.#closed) return waiter.settle(failure(new ConnectionLostException('the connection to the server is closed')));
+    this.#waiting.set(id, waiter);
+    this.#ensure().then(
+      (channel) => channel.send(JSON.stringify({ id, request } satisfies ClientFrame)),
+      (e: unknown) => this.#answer(id, failure(e instanceof Error ? e : new ProtocolException(String(e)))),
+    );
   }
 
   /** Tells the server to stop call `id` (its caller gave up); its reply, if one comes, is dropped. */
