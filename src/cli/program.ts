@@ -5,7 +5,7 @@ import { withLoginOptions } from './login-options.js';
 import { pluginToBuild, subcommandToBuild } from './plugin-to-build.js';
 
 /** The version printed by `omero --version`. */
-export const VERSION = '5.6.16-ts.0.4.4';
+export const VERSION = '5.6.16-ts.0.4.5';
 
 /**
  * What builds one plugin's command tree: all of it, or, given `only` (the subcommand the command
