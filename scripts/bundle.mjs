@@ -117,22 +117,44 @@ function patchPgStream(path) {
  */
 const LAZY_BUILTINS = ['child_process', 'crypto', 'fs/promises', 'https', 'os', 'perf_hooks', 'readline', 'readline/promises', 'tls', 'tty', 'worker_threads', 'zlib'];
 
+/**
+ * Packages in the same case: acorn, the shell's statement parser, builds its Unicode tables as it
+ * loads (1.4 ms), which the shell's prompt does not need; its first statement does. In the bundles
+ * each is such an object too, whose getters run the bundled package (as CommonJS) on first use.
+ */
+const LAZY_PACKAGES = ['acorn'];
+
+/** A module with `keys` as properties whose getters evaluate `requireCall` once, on first use. */
+function lazyModule(requireCall, keys) {
+  return `let real;
+const load = () => (real ??= ${requireCall});
+for (const key of ${JSON.stringify(keys)}) {
+  Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });
+}`;
+}
+
 function lazyBuiltinsPlugin() {
-  const names = new Map(LAZY_BUILTINS.map((m) => [m, Object.keys(createRequire(import.meta.url)(`node:${m}`))]));
+  const requireHere = createRequire(import.meta.url);
+  const builtins = new Map(LAZY_BUILTINS.map((m) => [m, Object.keys(requireHere(`node:${m}`))]));
+  const packages = new Map(LAZY_PACKAGES.map((p) => [p, Object.keys(requireHere(p))]));
   return {
     name: 'omero-lazy-builtins',
     setup(build) {
       build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
         const name = args.path.replace(/^node:/, '');
-        return names.has(name) && args.namespace !== 'lazy-builtin' ? { path: name, namespace: 'lazy-builtin' } : undefined;
+        if (builtins.has(name) && args.namespace !== 'lazy-builtin') return { path: name, namespace: 'lazy-builtin' };
+        // The shim's own require of the package resolves as usual (and is bundled).
+        if (packages.has(args.path) && args.namespace !== 'lazy-package') return { path: args.path, namespace: 'lazy-package' };
+        return undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-        contents: `let real;
-const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));
-for (const key of ${JSON.stringify(names.get(args.path))}) {
-  Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });
-}`,
+        contents: lazyModule(`require(${JSON.stringify(`node:${args.path}`)})`, builtins.get(args.path)),
         loader: 'js',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+        contents: lazyModule(`require(${JSON.stringify(args.path)})`, packages.get(args.path)),
+        loader: 'js',
+        resolveDir: root(build),
       }));
     },
   };

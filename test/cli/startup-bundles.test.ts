@@ -104,6 +104,14 @@ describe('start-up bundles and code caches (no server)', () => {
     }
   });
 
+  it("the shell's statement parser (acorn) runs on first use, not with the bundle", () => {
+    const shell = readFileSync(join(pkg, 'dist', 'bundle', 'omero-shell.cjs'), 'utf8');
+    // The bundled package is a CommonJS module that only the lazy object's getters call.
+    assert.match(shell, /var require_acorn=__commonJS\(/);
+    assert.match(shell, /real ?\?\?= ?require_acorn\(\)/);
+    assert.equal(shell.match(/require_acorn\(\)/g)?.length, 1, 'acorn is required only by its lazy object');
+  });
+
   it('omero --version runs the CLI bundle with its code cache', async () => {
     const r = await run(pkg, ['--version'], env());
     assert.equal(r.status, 0, r.stderr);
