@@ -8,6 +8,7 @@ const argv = process.argv.slice(2);
 if (!launchBundle()) {
   import('../dist/startup/cli-entry.js').then(async (cli) => {
     process.exitCode = await cli.main(argv);
+    if (cli.exitsAtOnce()) process.exit();
   });
 }
 

@@ -9,3 +9,4 @@ import './checkout-env.js';
 import './early-server.js';
 
 export { main } from '../cli/main.js';
+export { exitsAtOnce } from './exit-at-once.js';

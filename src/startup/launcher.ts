@@ -31,6 +31,7 @@ export function launch(argv: readonly string[]): boolean {
   void cli.main(argv).then((status) => {
     process.exitCode = status;
     bundle.refreshCodeCache();
+    if (cli.exitsAtOnce()) process.exit(status);
   });
   return true;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { OmeroClient } from '../../client/omero-client.js';
 import { closeAsyncTransports } from '../../client/transport/shared-transport.js';
 import { omeroDirs } from '../../env/omero-dirs.js';
+import { exitAtOnceWhenDone } from '../../startup/exit-at-once.js';
 import { CliError } from '../cli-error.js';
 import { err, type CliIO } from '../cli-io.js';
 import { loginArgs, withLoginOptions } from '../login-options.js';
@@ -101,6 +102,8 @@ async function runShell(io: CliIO, client: OmeroClient | null, file: string | un
   const historyFile = who ? join(omeroDirs(io.env).userDir, 'history', `shell-${who.userName}@${c?.host ?? 'localhost'}`) : join(omeroDirs(io.env).userDir, 'history', 'shell');
   const password = c?.password ?? (io.env.OMERO_PASSWORD || null);
   await startInteractive({ client, input: io.stdin, output: io.stdout, historyFile, writer, banner, host: c?.host ?? 'localhost', password, releaseLogin: closeAsyncTransports });
+  // The REPL has closed and its history is written; the session is closed below, by a blocking call.
+  exitAtOnceWhenDone();
   return 0;
 }
 
