@@ -9,6 +9,7 @@ import { connect, type Connection } from './login/connect.js';
  * (`ctx.conn(args)` in OMERO). The stored session stays alive for the next command.
  */
 export async function withConnection<T>(cmd: Command, io: CliIO, body: (c: Connection) => Promise<T> | T): Promise<T> {
+  traceMark('logging in');
   const connection = await connect(loginArgs(cmd), io);
   traceMark('logged in');
   try {

@@ -15,6 +15,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const debug = argv.includes('--debug') || io.env.OMERO_DEBUG === '1';
   traceMark('main');
   const program = await buildProgram(io, argv);
+  traceMark('program built');
   try {
     await program.parseAsync(argv.filter((a) => a !== '--debug'), { from: 'user' });
     traceMark('command done');
