@@ -28,6 +28,9 @@ import { createLdapAccount, synchroniseLdapAccount } from './ldap/index.js';
 /** What a client learns when it creates or joins a session. */
 export type { SessionInfo };
 
+/** The session's columns in the join's statement, named once (as call-facts.ts names its own). */
+const JOIN_SESSION_COLUMNS = sessionColumns('s');
+
 /** Options of a password login. */
 export interface LoginOptions {
   /** Login group *name* (reference api §2.3); absent or "user" = the default group. */
@@ -223,7 +226,7 @@ export class SessionService {
     const found = (await this.#knex('session as s')
       .join('experimenter as e', 'e.id', 's.owner')
       .join('experimentergroup as g', 'g.id', 's.group_id')
-      .select(...sessionColumns('s'), 'e.omename as owner_name', 'g.name as group_name')
+      .select(...JOIN_SESSION_COLUMNS, 'e.omename as owner_name', 'g.name as group_name')
       .where('s.uuid_hash', hashSessionKey(key))
       .first()
       .options({ name: 'omero_join_session' })) as (StoredSessionRow & { owner_name: string; group_name: string }) | undefined;
