@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { mustRun, timedRun, timeToPrompt, type TimedRun } from './processes.js';
 import { openBenchEnvironment, OMERO_BIN, REPO_ROOT, ROOT_PASSWORD, type EngineName } from './engines.js';
 import { mean, median, ratio, round } from './stats.js';
@@ -36,6 +37,8 @@ export interface StartupOptions {
 }
 
 const PROMPT = /omero \S+@\S+> /;
+/** `omero user list`'s requests, sent by a script with no omero code (bare-client.cjs). */
+const BARE_CLIENT = join(REPO_ROOT, 'scripts', 'bench', 'bare-client.cjs');
 const NODE_PROMPT = /> (\x1b\[[0-9;]*[A-Za-z])*$/;
 const PYTHON_PROMPT = />>> (\x1b\[[0-9;]*[A-Za-z])*$/;
 
@@ -87,6 +90,14 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
         command: 'node bin/omero.js shell --login --python  [on a pty, until the prompt]',
         run: () => timeToPrompt(node, [OMERO_BIN, 'shell', '--login', '--python'], env.env, PYTHON_PROMPT, 'exit()\r'),
       },
+      ...(cliArgs[0] === 'user'
+        ? [{
+            // The floor under `omero user list`: its requests from a script with no omero code.
+            label: 'the same requests from a bare Node client (context)',
+            command: 'node scripts/bench/bare-client.cjs',
+            run: () => mustRun(node, [BARE_CLIENT], env.env),
+          }]
+        : []),
       {
         // What no omero code can go below: the process (and the engine's thread) load these.
         label: 'node loading knex + pg only (context)',

@@ -53,8 +53,10 @@ describe('npm run bench -- --quick', () => {
         assert.equal(r.engine, engine);
       }
     }
-    const startup = results.startup!.engines!.pglite as { measures: Array<{ medianWallMs: number; ratio: number }> };
+    const startup = results.startup!.engines!.pglite as { measures: Array<{ label: string; medianWallMs: number; ratio: number }> };
     assert.ok(startup.measures.length >= 3 && startup.measures.every((m) => m.medianWallMs > 0 && Number.isFinite(m.ratio)));
+    // The floor under `omero user list` (bare-client.cjs) ran against the same server.
+    assert.ok(startup.measures.some((m) => /bare Node client/.test(m.label)), startup.measures.map((m) => m.label).join('; '));
     const perCall = results.perCall!.engines!.pglite as { variants: Array<{ summary: { median: number } }>; statementsPerCall: number };
     // Knex, the server in process, the blocking client, its ping, the same two through a server
     // process, and (embedded only) Knex as knex-pglite publishes it.
