@@ -1,13 +1,18 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { since } from './stats.js';
 
 /** One timed run of a child process. */
 export interface TimedRun {
   /** Wall time from spawn to exit (or to the awaited output), ms. */
   readonly wallMs: number;
-  /** User + system CPU time of the child and its descendants, ms (null where /proc is missing). */
+  /**
+   * User + system CPU time of the child and its descendants, ms (null where /proc is missing);
+   * for a run on a pseudo-terminal (`timeToPrompt`), up to the prompt, all its threads.
+   */
   readonly cpuMs: number | null;
+  /** On a pseudo-terminal: the CPU time until the process had ended after `quit`, as `cpuMs` is for other runs. */
+  readonly cpuToExitMs?: number | null;
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -26,6 +31,21 @@ export function childrenCpuMs(): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
     return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time a running process has used so far, all its live threads, in ms from the nanoseconds
+ * of `/proc/<pid>/task/<tid>/schedstat` (a thread that has already ended is not counted); null
+ * off Linux or once the process is gone.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
   } catch {
     return null;
   }
@@ -65,7 +85,9 @@ export async function mustRun(file: string, args: readonly string[], env: NodeJS
 
 /**
  * Starts `file args…` on a pseudo-terminal and measures the time until its output matches
- * `ready` (the prompt); then sends `quit` and waits for the exit, which is not timed.
+ * `ready` (the prompt), and the CPU time used by then; then sends `quit` and waits for the exit,
+ * which is not timed (its CPU time is reported apart: a REPL's exit took 10–11 ms of CPU here,
+ * Node's own as much as the shell's).
  */
 export async function timeToPrompt(
   file: string,
@@ -82,6 +104,7 @@ export async function timeToPrompt(
     const term = pty.spawn(file, [...args], { cols: 200, rows: 30, env: env as Record<string, string> });
     let seen = '';
     let wallMs: number | null = null;
+    let cpuAtPrompt: number | null = null;
     const timer = setTimeout(() => {
       term.kill();
       reject(new Error(`no prompt after ${timeoutMs} ms: ${JSON.stringify(seen.slice(-1000))}`));
@@ -90,6 +113,7 @@ export async function timeToPrompt(
       seen += d;
       if (wallMs === null && ready.test(seen)) {
         wallMs = since(t0);
+        cpuAtPrompt = processCpuMs(term.pid);
         term.write(quit);
       }
     });
@@ -102,7 +126,8 @@ export async function timeToPrompt(
           reject(new Error(`exited ${e.exitCode} before the prompt: ${JSON.stringify(seen.slice(-1000))}`));
           return;
         }
-        resolve({ wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, status: e.exitCode, stdout: seen, stderr: '' });
+        const cpuToExitMs = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+        resolve({ wallMs, cpuMs: cpuAtPrompt, cpuToExitMs, status: e.exitCode, stdout: seen, stderr: '' });
       }, 20);
     });
   });

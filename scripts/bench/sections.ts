@@ -24,7 +24,7 @@ const startup: SectionRunner<StartupEngineResult> = {
   tables: (engine, r) => [
     {
       title: `1. Start-up on ${engine} (${r.runs} interleaved runs: wall medians, CPU means; ratios against node -e 0 of the same runs)`,
-      headers: ['command', 'wall ms', 'ratio', 'target', 'cpu ms', 'cpu ratio'],
+      headers: ['command', 'wall ms', 'ratio', 'target', 'cpu ms', 'cpu ratio', 'cpu to exit'],
       rows: r.measures.map((m) => [
         m.label,
         m.medianWallMs,
@@ -32,8 +32,12 @@ const startup: SectionRunner<StartupEngineResult> = {
         m.target === undefined ? '' : `≤ ${m.target}×: ${startupVerdict(m, m.target)}`,
         m.meanCpuMs,
         times(m.cpuRatio),
+        m.meanCpuToExitMs === undefined ? '' : `${m.meanCpuToExitMs} ms, ${times(m.cpuToExitRatio)}`,
       ]),
-      notes: ['cpu = user+system time of the process and its threads (from /proc), less sensitive to other load on the machine; the mean of the runs, since the kernel counts it in 10 ms ticks'],
+      notes: [
+        'cpu = user+system time of the process and its threads (from /proc), less sensitive to other load on the machine; the mean of the runs, since the kernel counts it in 10 ms ticks',
+        'on a pty (to prompt): cpu = CPU time of all its threads when the prompt appeared (schedstat, ns); cpu to exit = until it had ended after leaving (Node\'s own REPL spends 10-11 ms of CPU leaving)',
+      ],
     },
   ],
 };

@@ -19,6 +19,12 @@ export interface StartupMeasure {
   readonly ratio: number;
   /** Mean CPU time over the baseline's (less sensitive to other load on the machine). */
   readonly cpuRatio: number | null;
+  /**
+   * Runs on a pseudo-terminal, whose CPU time is taken at the prompt: the mean CPU time until the
+   * process had ended after leaving, and its ratio to the baseline's.
+   */
+  readonly meanCpuToExitMs?: number;
+  readonly cpuToExitRatio?: number;
   readonly target?: number;
 }
 
@@ -110,7 +116,7 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
         run: () => timeToPrompt(node, [], env.env, NODE_PROMPT, '.exit\r'),
       },
     ];
-    const samples = plans.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+    const samples = plans.map(() => ({ wall: [] as number[], cpu: [] as number[], cpuToExit: [] as number[] }));
     // One warm-up round (page cache, PostgreSQL's caches), then the measured rounds.
     if (o.warmup) for (const p of plans) await p.run();
     for (let i = 0; i < o.runs; i++) {
@@ -118,6 +124,7 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
         const r = await p.run();
         samples[k]!.wall.push(r.wallMs);
         if (r.cpuMs !== null) samples[k]!.cpu.push(r.cpuMs);
+        if (r.cpuToExitMs !== undefined && r.cpuToExitMs !== null) samples[k]!.cpuToExit.push(r.cpuToExitMs);
       }
     }
     const baseWall = median(samples[0]!.wall);
@@ -134,6 +141,7 @@ export async function benchStartup(engine: EngineName, o: StartupOptions): Promi
         meanCpuMs: meanCpu === null ? null : round(meanCpu),
         ratio: ratio(median(s.wall), baseWall),
         cpuRatio: meanCpu === null ? null : ratio(meanCpu, baseCpu),
+        ...(s.cpuToExit.length ? { meanCpuToExitMs: round(mean(s.cpuToExit)), cpuToExitRatio: ratio(mean(s.cpuToExit), baseCpu) } : {}),
         ...(p.target !== undefined ? { target: p.target } : {}),
       };
     });
