@@ -1,7 +1,7 @@
 'use strict';
 // The floor under `omero user list` (the startup section of `npm run bench`): what it asks of the
 // user directory's server — the greeting, the join of the stored session, then the users and the
-// event context in one round trip — from a Node script with no omero code in it: node:net, the
+// security roles in one round trip — from a Node script with no omero code in it: node:net, the
 // stream protocol's framing written out here (src/contract/stream-frames.ts is what it mirrors),
 // the replies parsed and counted. What `omero user list` takes beyond this is omero's own: its
 // code read and run, the command line, the session store, the model and the table.
@@ -47,9 +47,8 @@ void main();
 async function main() {
   await greeting;
   const joined = await request(1, { op: 'join', key });
-  const [users, context] = await Promise.all([invoke(2, 'lookupExperimenters'), invoke(3, 'getEventContext')]);
-  // Not the event context itself: it holds the session's key.
-  process.stdout.write(`${users.length} users; joined as ${joined.userName}, the caller is ${context.f.userName}\n`);
+  const [users, roles] = await Promise.all([invoke(2, 'lookupExperimenters'), invoke(3, 'getSecurityRoles')]);
+  process.stdout.write(`${users.length} users, joined as ${joined.userName}; ${roles.$c}\n`);
   socket.destroy();
 }
 

@@ -26,9 +26,9 @@ export interface ClientChannel {
 /**
  * The plain stream protocol (contract/stream-frames.ts), for servers without TLS: `node:net`
  * only, so a command's first call starts sooner than through a WebSocket (issue 10). The preamble
- * and the `greeting` frame are written at once: the socket holds them until it is connected, so
- * the server's greeting can arrive while this thread is still busy (a command connects while its
- * command line is still being loaded).
+ * and the `greeting` frame are written at once: the socket holds them until it is connected, and
+ * Node connects as soon as the synchronous start-up has returned, so the server's greeting can
+ * arrive while this thread builds the command line.
  */
 export function openStreamChannel(target: SocketTarget, events: ChannelEvents, greeting: string): ClientChannel {
   const socket = connect({ host: target.host.replace(/^\[|\]$/g, ''), port: target.port, noDelay: true });
