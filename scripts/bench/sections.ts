@@ -47,9 +47,9 @@ const startup: SectionRunner<StartupEngineResult> = {
  * within it, and a miss names which of the two missed.
  */
 function startupVerdict(m: StartupMeasure, target: number): string {
-  const missed = [verdict(m.ratio, target) === 'NOT met' ? 'wall' : null, m.cpuRatio !== null && verdict(m.cpuRatio, target) === 'NOT met' ? 'CPU' : null].filter((x) => x !== null);
-  if (missed.length === 0) return verdict(m.ratio, target);
-  return `NOT met (${missed.join(', ')})`;
+  const ratios: Array<[string, number | null]> = [['wall', m.ratio], ['CPU', m.cpuRatio]];
+  const missed = ratios.filter(([, r]) => r !== null && Number.isFinite(r) && r > target).map(([name]) => name);
+  return missed.length === 0 ? verdict(m.ratio, target) : `NOT met (${missed.join(', ')})`;
 }
 
 const perCall: SectionRunner<PerCallResult> = {
